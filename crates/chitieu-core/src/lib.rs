@@ -1,0 +1,12 @@
+//! chitieu's pure domain: plans, items, targets and deadlines, and the grammars that read
+//! targets and deadlines from Vietnamese text. No I/O and no clock reads: time is an input.
+
+pub mod deadline;
+pub mod number;
+pub mod plan;
+pub mod target;
+pub mod text;
+
+pub use deadline::Deadline;
+pub use plan::{Item, ItemKind, Plan, Regime, Role, Roles, Source, Warning};
+pub use target::{Comparator, Target};

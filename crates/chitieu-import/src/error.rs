@@ -1,0 +1,23 @@
+//! Why a document could not be read. Every variant names the file; those about a place in it
+//! name the line, and all say what was expected.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{file}: the file is empty; expected a plan document (.txt, .md, .docx or .xlsx)")]
+    Empty { file: String },
+    #[error("{file}: not a plan document: {detail}")]
+    NotADocument { file: String, detail: String },
+    #[error("{file}: line {line}: {detail}")]
+    Encoding { file: String, line: usize, detail: String },
+    #[error("{file}: damaged {format} file: {detail}")]
+    Corrupt { file: String, format: &'static str, detail: String },
+    #[error("{file}: {what} is larger than the {limit}-byte limit; refusing to read it")]
+    TooLarge { file: String, what: String, limit: u64 },
+    #[error(
+        "{file}: no plan found: expected a table whose header names the content column \
+         (\"Chỉ tiêu\", \"Nội dung\", \"Nhiệm vụ\") or a narrative plan with a \"Mục tiêu cụ thể\" part"
+    )]
+    NoPlan { file: String },
+}

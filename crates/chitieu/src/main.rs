@@ -1,0 +1,2 @@
+//! The `chitieu` command line: parses arguments and calls the libraries.
+fn main() {}
