@@ -2,10 +2,13 @@
 //! targets and deadlines from Vietnamese text. No I/O and no clock reads: time is an input.
 
 pub mod deadline;
+pub mod display;
+pub mod names;
 pub mod number;
 pub mod plan;
 pub mod target;
 pub mod text;
+mod token;
 
 pub use deadline::Deadline;
 pub use plan::{Item, ItemKind, Plan, Regime, Role, Roles, Source, Warning};

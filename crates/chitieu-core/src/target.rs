@@ -1,7 +1,44 @@
 //! Targets (mức chỉ tiêu): the comparator, level(s), unit and sub-population one phrase sets,
 //! and the grammar that reads them from Vietnamese plan text.
+//!
+//! A number is a target when it carries "%" or a comparator:
+//!
+//! | written | reads as |
+//! | --- | --- |
+//! | "Đạt X", "tối thiểu X", "ít nhất X", "từ X", "X trở lên", "không dưới/thấp hơn X", "≥ X", "tăng X" | `>=` |
+//! | "trên X", "vượt X", "hơn X", "> X" | `>` |
+//! | "tối đa X", "không quá X", "X trở xuống", "≤ X" | `<=` |
+//! | "dưới X", "thấp hơn X", "< X" | `<` |
+//! | a bare "X%" ("100% giáo viên …") | `=` |
+//! | "X-Y", "từ X đến Y" (with "%", "từ" or a count noun) | `range` |
+//!
+//! Leading "Đạt", "phấn đấu" and fillers ("tối thiểu là", "đạt mức") belong to the comparator
+//! and to `raw`. "tăng X%" / "giảm X%" read as `>=`: the change is what gets reported.
+//!
+//! A number is not a target when it is joined to "/" or to "-" and a word (dates, "06/CP",
+//! "24/7", "57-NQ"), follows a label without "%" ("cấp độ 3", "mức 2", "Đề án 06", "năm 2026",
+//! "số 06", "lần thứ 4"), comes before a measure of something else ("15 tuổi", "1 Gb/s",
+//! "01 vạn dân"), or is a bare year ("giai đoạn 2022 - 2026", "2026-2030").
+//!
+//! `unit` is "%", a count noun written after the number ("lần", "doanh nghiệp", "đề tài"), with
+//! a per-capita denominator when the sentence has one ("người/vạn dân"). `raw` is the
+//! comparator's words, the number(s) and the unit as written ("Đạt tối thiểu 70%", "≥ 30 doanh
+//! nghiệp", "100%"). Several targets in one sentence each get a `subject`: the words after
+//! "đối với", else the noun phrase after the level up to a verb ("được", "có", …).
+//!
+//! In a whole cell ([`read_cell`]) a bare number or range is a target too; "Có", "Đạt",
+//! "Hoàn thành" are yes/no; any other words are a qualitative level kept in `raw`.
+
+mod cell;
+mod lexicon;
+mod reading;
+mod sentence;
+mod subject;
 
 use serde::{Deserialize, Serialize};
+
+pub use cell::read_cell;
+pub use sentence::read_sentence;
 
 /// One target an item sets, for one year (or the plan's only year) and one subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,3 +79,19 @@ pub enum Comparator {
     #[serde(rename = "qualitative")]
     Qualitative,
 }
+
+/// Words a phrase may have and still be read as one cell by [`read_phrase`].
+const PHRASE_WORDS: usize = 12;
+
+/// The targets of a phrase typed by a user (`chitieu explain target`): those of
+/// [`read_sentence`], else, for a phrase of a few words, the phrase read as a cell.
+pub fn read_phrase(text: &str) -> Vec<Target> {
+    let found = read_sentence(text);
+    if !found.is_empty() || text.split_whitespace().count() > PHRASE_WORDS {
+        return found;
+    }
+    read_cell(text, None, None)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,10 +1,130 @@
 //! Plan documents into structured plans: bytes → [`Block`]s (one reader per format) → [`Plan`].
-//! Column roles come from header words, never from a fixed layout per file.
+//! Column roles come from header words, never from a fixed layout per file; every item keeps
+//! the line it came from, and whatever the reader cannot settle becomes a warning, not a loss.
 
 mod block;
+mod code;
+mod decode;
 mod docx;
 mod error;
+mod header;
+mod markup;
+mod narrative;
+mod office;
+mod preamble;
+mod regime;
+mod table;
+mod text;
+mod units;
 mod xlsx;
+
+use std::fmt::Write as _;
+
+use chitieu_core::{Deadline, Plan, Source, Warning};
+use sha2::{Digest, Sha256};
 
 pub use block::Block;
 pub use error::ImportError;
+pub use markup::plain;
+pub use units::split_units;
+
+/// The formats the reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: text extracted from PDF (tab-separated tables) or markdown.
+    Text,
+    Docx,
+    /// .xlsx (and the other workbooks calamine reads: .xlsm, .xls, .ods).
+    Workbook,
+}
+
+impl Format {
+    /// The format from the content, with the file's extension to settle zip containers.
+    pub fn detect(file: &str, bytes: &[u8]) -> Format {
+        let ext = std::path::Path::new(file)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let zip = bytes.starts_with(b"PK\x03\x04");
+        let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+        let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        match ext.as_str() {
+            "docx" => Format::Docx,
+            "xlsx" | "xlsm" | "xls" | "ods" => Format::Workbook,
+            _ if zip && contains(b"word/document.xml") => Format::Docx,
+            _ if zip && (contains(b"xl/workbook") || contains(b"content.xml")) => Format::Workbook,
+            _ if ole => Format::Workbook,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Reads a plan document. `file` names it in the plan and in every error.
+pub fn read_plan(file: &str, bytes: &[u8]) -> Result<Plan, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file: file.into() });
+    }
+    let blocks = match Format::detect(file, bytes) {
+        Format::Text => text::blocks(&decode::decode(file, bytes)?),
+        Format::Docx => docx::read_blocks(file, bytes)?,
+        Format::Workbook => xlsx::read_blocks(file, bytes)?,
+    };
+    let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file);
+    build_plan(name, bytes, &blocks)
+}
+
+/// Builds the plan from a document's blocks: its table if it has one, else its narrative.
+fn build_plan(file: &str, bytes: &[u8], blocks: &[Block]) -> Result<Plan, ImportError> {
+    let (preamble, mut years, items, mut warnings) = if let Some(t) = table::read_table(blocks) {
+        (t.preamble, t.years, t.items, t.warnings)
+    } else if let Some(n) = narrative::read_narrative(blocks) {
+        (n.preamble, Vec::new(), n.items, n.warnings)
+    } else {
+        return Err(ImportError::NoPlan { file: file.into() });
+    };
+    let title = preamble::title(&preamble);
+    if years.is_empty() {
+        years.extend(preamble::year(&title, &preamble).or_else(|| deadline_year(&items)));
+    }
+    let sentences: Vec<(usize, String)> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { line, text } => Some((*line, plain(text))),
+            Block::Row { .. } => None,
+        })
+        .collect();
+    let regime = regime::read_regime(&sentences);
+    if items.is_empty() {
+        warnings.push(Warning::file("the table has a header but no rows"));
+    }
+    warnings.sort_by_key(|w| w.line);
+    Ok(Plan {
+        source: Source { file: file.to_owned(), sha256: sha256_hex(bytes) },
+        title,
+        years,
+        regime,
+        warnings,
+        items,
+    })
+}
+
+/// The year most deadlines fall in, for plans whose title names none.
+fn deadline_year(items: &[chitieu_core::Item]) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for item in items {
+        if let Some(Deadline::Month { year, .. } | Deadline::Quarter { year, .. } | Deadline::Year { year } | Deadline::Date { year, .. }) =
+            &item.deadline
+        {
+            *counts.entry(*year).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|&(year, n)| (n, std::cmp::Reverse(year))).map(|(year, _)| year)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

@@ -1,0 +1,271 @@
+//! Table headers: which row is the header (one or two lines), and the role of each column,
+//! read from the header words, never from a fixed layout.
+
+use chitieu_core::Role;
+use chitieu_core::text::key;
+
+use crate::markup::plain;
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Column {
+    /// The item number ("STT", "TT").
+    Code,
+    /// The item's words ("Chỉ tiêu/nhiệm vụ", "Nội dung chỉ tiêu", "Tên nhiệm vụ").
+    Text,
+    /// Unit of measure ("Đơn vị tính").
+    Unit,
+    /// The target for one year ("Mức chỉ tiêu" over "2030").
+    Year(i32),
+    /// Targets not tied to a year column ("Mức chỉ tiêu", "Sản phẩm", "Kết quả").
+    Target,
+    Role(Role),
+    Deadline,
+    Note,
+    /// A column whose header the reader does not know; its cells are kept in the item's note.
+    Other(String),
+}
+
+/// A table header: the role of each column and the header rows, to drop their repeats.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub columns: Vec<Column>,
+    /// Cleaned, lower-cased texts of the header row(s), compared with later rows.
+    pub rows: Vec<Vec<String>>,
+    /// The header's words per column, for messages.
+    pub names: Vec<String>,
+}
+
+impl Header {
+    /// Reads a header from `top` and, when it continues on a second row, `sub`. Returns the
+    /// header and whether `sub` was part of it; `None` when `top` is no header.
+    pub fn detect(top: &[String], sub: Option<&[String]>) -> Option<(Header, bool)> {
+        let top: Vec<String> = top.iter().map(|c| plain(c)).collect();
+        if !looks_like_header(&top) {
+            return None;
+        }
+        let sub: Option<Vec<String>> = sub.map(|s| s.iter().map(|c| plain(c)).collect());
+        let sub = sub.filter(|s| is_sub_header(&top, s));
+        let width = top.len().max(sub.as_ref().map_or(0, Vec::len));
+        let mut columns = Vec::with_capacity(width);
+        let mut names = Vec::with_capacity(width);
+        let mut parent = String::new();
+        for i in 0..width {
+            let own = top.get(i).cloned().unwrap_or_default();
+            if !own.is_empty() {
+                parent.clone_from(&own);
+            }
+            let below = sub.as_ref().and_then(|s| s.get(i)).cloned().unwrap_or_default();
+            let name = match (own.is_empty(), below.is_empty()) {
+                (_, true) => own.clone(),
+                (true, false) => format!("{parent} / {below}"),
+                (false, false) => format!("{own} / {below}"),
+            };
+            let column = if below.is_empty() {
+                if own.is_empty() { Column::Other(String::new()) } else { classify(&own) }
+            } else {
+                match year(&below) {
+                    Some(y) => Column::Year(y),
+                    None => classify(&below),
+                }
+            };
+            columns.push(column);
+            names.push(name);
+        }
+        if !columns.contains(&Column::Text) {
+            // The first unknown column after the number holds the words.
+            let first_other = columns.iter().position(|c| matches!(c, Column::Other(n) if !n.is_empty()));
+            match first_other {
+                Some(i) => columns[i] = Column::Text,
+                None => return None,
+            }
+        }
+        let mut rows = vec![top.iter().map(|c| key(c)).collect()];
+        let used_sub = sub.is_some();
+        if let Some(sub) = sub {
+            rows.push(sub.iter().map(|c| key(c)).collect());
+        }
+        Some((Header { columns, rows, names }, used_sub))
+    }
+
+    /// Whether `cells` repeats header row `index` (a page break in text extracted from PDF).
+    pub fn repeats(&self, index: usize, cells: &[String]) -> bool {
+        let Some(row) = self.rows.get(index) else { return false };
+        let cells: Vec<String> = cells.iter().map(|c| key(&plain(c))).collect();
+        let trim = |v: &[String]| v.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+        cells[..trim(&cells)] == row[..trim(row)]
+    }
+
+    pub fn years(&self) -> Vec<i32> {
+        self.columns.iter().filter_map(|c| if let Column::Year(y) = c { Some(*y) } else { None }).collect()
+    }
+}
+
+/// A header row numbers its items and names the content: "STT" with "Chỉ tiêu"/"Nội dung"/…,
+/// or at least two columns whose roles the reader knows.
+fn looks_like_header(cells: &[String]) -> bool {
+    let numbered = cells.first().is_some_and(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+    if numbered || cells.iter().any(|c| c.chars().count() > 200) {
+        return false;
+    }
+    let known = cells.iter().filter(|c| !c.is_empty()).map(|c| classify(c));
+    let mut code = false;
+    let mut text = false;
+    let mut roles = 0;
+    for column in known {
+        match column {
+            Column::Code => code = true,
+            Column::Text => text = true,
+            Column::Role(_) | Column::Deadline | Column::Unit | Column::Target => roles += 1,
+            _ => {}
+        }
+    }
+    (code && (text || roles >= 1)) || (text && roles >= 1) || roles >= 3
+}
+
+/// The second header line sits under the first with an empty number cell and holds years or
+/// column names (001: "Trực tiếp Chỉ đạo | Đơn vị chủ trì | Đơn vị phối hợp"; 003: years).
+fn is_sub_header(top: &[String], sub: &[String]) -> bool {
+    if sub.first().is_some_and(|c| !c.is_empty()) {
+        return false;
+    }
+    let filled: Vec<&String> = sub.iter().filter(|c| !c.is_empty()).collect();
+    if filled.is_empty() {
+        return false;
+    }
+    let under_span = sub.iter().enumerate().any(|(i, c)| !c.is_empty() && top.get(i).is_none_or(String::is_empty));
+    filled.iter().all(|c| year(c).is_some() || !matches!(classify(c), Column::Other(_) | Column::Text))
+        && (under_span || filled.iter().any(|c| year(c).is_some()))
+}
+
+/// "2025", "Năm 2030" → the year.
+fn year(cell: &str) -> Option<i32> {
+    let k = key(cell);
+    let digits = k.strip_prefix("năm ").unwrap_or(&k).trim();
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten().filter(|y| (1990..=2100).contains(y))
+}
+
+/// The role of a column from its header words. Order matters: the more specific words win
+/// ("Đơn vị chủ trì theo dõi, … tổng hợp" is the monitor, "Thời gian thực hiện" the deadline).
+pub fn classify(name: &str) -> Column {
+    let k = key(name);
+    let k = k.trim_end_matches([':', '.']).trim();
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số") || k.starts_with("stt") {
+        Column::Code
+    } else if has(&["ghi chú"]) {
+        Column::Note
+    } else if has(&["đơn vị tính", "đvt", "đơn vị đo"]) {
+        Column::Unit
+    } else if has(&["phối hợp"]) {
+        Column::Role(Role::Coordinate)
+    } else if has(&["trực tiếp chỉ đạo", "chỉ đạo"]) && !has(&["chủ trì"]) {
+        Column::Role(Role::Direct)
+    } else if has(&["theo dõi", "đôn đốc", "kiểm tra", "giám sát", "đánh giá", "tổng hợp"]) {
+        Column::Role(Role::Monitor)
+    } else if has(&["thời gian", "thời hạn", "tiến độ", "hạn hoàn thành", "mốc"]) {
+        Column::Deadline
+    } else if has(&["chủ trì", "thực hiện", "triển khai", "báo cáo", "chịu trách nhiệm", "cơ quan", "đơn vị"]) {
+        Column::Role(Role::Lead)
+    } else if has(&["mức chỉ tiêu", "giá trị", "sản phẩm", "kết quả", "chỉ tiêu năm", "mục tiêu năm"])
+        || k == "chỉ tiêu"
+        || k == "mục tiêu"
+    {
+        Column::Target
+    } else if has(&["chỉ tiêu", "nhiệm vụ", "nội dung", "tên", "mục tiêu", "hoạt động", "danh mục"]) {
+        Column::Text
+    } else if year(&k).is_some() {
+        Column::Year(year(&k).unwrap_or_default())
+    } else {
+        Column::Other(name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(s: &str) -> Vec<String> {
+        s.split('\t').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn header_words_give_column_roles() {
+        let cases = [
+            ("TT", Column::Code),
+            ("Chỉ tiêu/nhiệm vụ", Column::Text),
+            (
+                "Đơn vị chủ trì theo dõi, hướng dẫn, đôn đốc, kiểm tra và tổng hợp kết quả thực hiện",
+                Column::Role(Role::Monitor),
+            ),
+            ("Đơn vị chủ trì tổ chức triển khai và báo cáo kết quả thực hiện", Column::Role(Role::Lead)),
+            ("Thời gian hoàn thành", Column::Deadline),
+            ("Thời gian thực hiện", Column::Deadline),
+            ("Ghi chú", Column::Note),
+            ("Trực tiếp Chỉ đạo", Column::Role(Role::Direct)),
+            ("Đơn vị chủ trì", Column::Role(Role::Lead)),
+            ("Đơn vị phối hợp thực hiện", Column::Role(Role::Coordinate)),
+            ("Cơ quan chủ trì thực hiện chỉ tiêu", Column::Role(Role::Lead)),
+            ("Cơ quan theo dõi, đánh giá, kiểm tra, tổng hợp báo cáo", Column::Role(Role::Monitor)),
+            ("Đơn vị tính", Column::Unit),
+            ("Tên/Mục tiêu cụ thể", Column::Text),
+            ("Mức chỉ tiêu", Column::Target),
+            ("Sản phẩm", Column::Target),
+            ("Thời hạn", Column::Deadline),
+            ("Tên nhiệm vụ", Column::Text),
+        ];
+        for (name, column) in cases {
+            assert_eq!(classify(name), column, "{name}");
+        }
+    }
+
+    #[test]
+    fn two_line_header_takes_roles_from_the_second_line() {
+        let top = cells("Stt\tNội dung chỉ tiêu\tPhân công thực hiện\t\t\tThời gian hoàn thành\tGhi chú");
+        let sub = cells("\t\tTrực tiếp Chỉ đạo\tĐơn vị chủ trì\tĐơn vị phối hợp\t\t");
+        let (header, used) = Header::detect(&top, Some(&sub)).unwrap();
+        assert!(used);
+        assert_eq!(
+            header.columns,
+            [
+                Column::Code,
+                Column::Text,
+                Column::Role(Role::Direct),
+                Column::Role(Role::Lead),
+                Column::Role(Role::Coordinate),
+                Column::Deadline,
+                Column::Note
+            ]
+        );
+        assert_eq!(header.names[3], "Phân công thực hiện / Đơn vị chủ trì");
+    }
+
+    #[test]
+    fn year_columns_come_from_the_line_under_mức_chỉ_tiêu() {
+        let top = cells("Stt\tNội dung chỉ tiêu\tĐơn vị tính\tMức chỉ tiêu\t\t\t\t\tCơ quan chủ trì thực hiện chỉ tiêu\tCơ quan theo dõi, đánh giá");
+        let sub = cells("\t\t\t2025\t2030\t2035\t2040\t2045\t\t");
+        let (header, used) = Header::detect(&top, Some(&sub)).unwrap();
+        assert!(used);
+        assert_eq!(header.years(), [2025, 2030, 2035, 2040, 2045]);
+        assert_eq!(header.columns[8], Column::Role(Role::Lead));
+        assert_eq!(header.columns[9], Column::Role(Role::Monitor));
+    }
+
+    #[test]
+    fn a_body_row_is_no_header_and_no_sub_header() {
+        let body = cells("1.\tPhủ sóng 5G trên dân số\t%\t≥ 60\t100\t-\t-\t-\tCác doanh nghiệp viễn thông\tSở Khoa học và Công nghệ");
+        assert!(Header::detect(&body, None).is_none());
+        let top = cells("TT\tChỉ tiêu/nhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành");
+        let continuation = cells("\tbảo đảm an ninh mạng\t\txuyên");
+        let (_, used) = Header::detect(&top, Some(&continuation)).unwrap();
+        assert!(!used);
+    }
+
+    #[test]
+    fn repeated_header_is_recognised_despite_markup_and_trailing_cells() {
+        let top = cells("TT\tChỉ tiêu/nhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành");
+        let (header, _) = Header::detect(&top, None).unwrap();
+        assert!(header.repeats(0, &cells("TT\t**Chỉ tiêu/nhiệm vụ**\tĐơn vị chủ trì\tThời gian hoàn thành\t")));
+        assert!(!header.repeats(0, &cells("1.\tChỉ tiêu\t\t")));
+    }
+}
