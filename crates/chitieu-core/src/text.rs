@@ -16,11 +16,7 @@ pub fn key(s: &str) -> String {
 
 /// Lower case with diacritics removed and "đ" folded to "d", for fuzzy comparisons.
 pub fn fold(s: &str) -> String {
-    key(s)
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    key(s).nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).map(|c| if c == 'đ' { 'd' } else { c }).collect()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ impl Code {
     /// Reads a cleaned number cell; `None` for anything that is no item number.
     pub fn parse(cell: &str) -> Option<Code> {
         let s = cell.trim();
+        let marked = s.ends_with([')', '.']);
         let s = s.strip_suffix(')').or_else(|| s.strip_suffix('.')).unwrap_or(s).trim();
         if s.is_empty() {
             return None;
@@ -28,6 +29,7 @@ impl Code {
         }
         let mut chars = s.chars();
         if let (Some(c), None) = (chars.next(), chars.next())
+            && marked
             && c.is_alphabetic()
             && c.is_lowercase()
         {
@@ -72,6 +74,8 @@ mod tests {
         assert_eq!(Code::parse("5.12."), Some(Code::Number("5.12".into())));
         assert_eq!(Code::parse("37"), Some(Code::Number("37".into())));
         assert_eq!(Code::parse("a)"), Some(Code::Letter("a".into())));
+        assert_eq!(Code::parse("b."), Some(Code::Letter("b".into())));
+        assert_eq!(Code::parse("x"), None);
         assert_eq!(Code::parse("IIII"), None);
         assert_eq!(Code::parse("Tổng"), None);
         assert_eq!(Code::parse(""), None);

@@ -6,7 +6,7 @@ use crate::ImportError;
 
 /// Characters TCVN3 (ABC) puts where Unicode has Vietnamese letters: read as Windows-1252 or
 /// Latin-1 they show up as this run of symbols inside words ("Ch­¬ng tr×nh").
-const TCVN3_MARKS: &str = "¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËªÌÐÎÏÑÒÕÓÔÖÝ×ØÜÞãßáâä«åèæçé¬êíëìîïóñòôõ®øö÷ùúýûüþ­";
+const TCVN3_MARKS: &str = "¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËªÌÐÎÏÑÒÕÓÔÖÝ×ØÜÞãßáâä«åèæçé¬êíëìîïóñòôõ®øö÷ùúýûüþ\u{AD}";
 /// VNI writes a base letter followed by a tone/shape byte that Latin-1 shows as these.
 const VNI_MARKS: [&str; 12] = ["aø", "aù", "aû", "aõ", "aï", "eá", "eà", "oá", "oà", "ö", "ô", "ñ"];
 
@@ -38,7 +38,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         Ok(text) => check_legacy(file, text.to_owned()),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = valid.split(|&b| b == b'\n').count();
             let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             let detail = match legacy_encoding(&latin) {
                 Some(name) => legacy_message(name),

@@ -72,6 +72,14 @@ impl Header {
             columns.push(column);
             names.push(name);
         }
+        // "Chỉ tiêu" beside a content column ("Nội dung") holds the target levels.
+        if columns.iter().filter(|c| **c == Column::Text).count() > 1 {
+            for (column, name) in columns.iter_mut().zip(&names) {
+                if *column == Column::Text && matches!(key(name).as_str(), "chỉ tiêu" | "mục tiêu") {
+                    *column = Column::Target;
+                }
+            }
+        }
         if !columns.contains(&Column::Text) {
             // The first unknown column after the number holds the words.
             let first_other = columns.iter().position(|c| matches!(c, Column::Other(n) if !n.is_empty()));
@@ -151,7 +159,8 @@ pub fn classify(name: &str) -> Column {
     let k = key(name);
     let k = k.trim_end_matches([':', '.']).trim();
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số") || k.starts_with("stt") {
+    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số") || k.starts_with("stt")
+    {
         Column::Code
     } else if has(&["ghi chú"]) {
         Column::Note
@@ -165,17 +174,17 @@ pub fn classify(name: &str) -> Column {
         Column::Role(Role::Monitor)
     } else if has(&["thời gian", "thời hạn", "tiến độ", "hạn hoàn thành", "mốc"]) {
         Column::Deadline
-    } else if has(&["chủ trì", "thực hiện", "triển khai", "báo cáo", "chịu trách nhiệm", "cơ quan", "đơn vị"]) {
+    } else if has(&["chủ trì", "thực hiện", "triển khai", "báo cáo", "chịu trách nhiệm", "cơ quan", "đơn vị"])
+    {
         Column::Role(Role::Lead)
     } else if has(&["mức chỉ tiêu", "giá trị", "sản phẩm", "kết quả", "chỉ tiêu năm", "mục tiêu năm"])
-        || k == "chỉ tiêu"
-        || k == "mục tiêu"
     {
         Column::Target
-    } else if has(&["chỉ tiêu", "nhiệm vụ", "nội dung", "tên", "mục tiêu", "hoạt động", "danh mục"]) {
+    } else if has(&["chỉ tiêu", "nhiệm vụ", "nội dung", "tên", "mục tiêu", "hoạt động", "danh mục"])
+    {
         Column::Text
-    } else if year(&k).is_some() {
-        Column::Year(year(&k).unwrap_or_default())
+    } else if let Some(y) = year(k) {
+        Column::Year(y)
     } else {
         Column::Other(name.to_owned())
     }
@@ -213,6 +222,7 @@ mod tests {
             ("Sản phẩm", Column::Target),
             ("Thời hạn", Column::Deadline),
             ("Tên nhiệm vụ", Column::Text),
+            ("Chỉ tiêu", Column::Text),
         ];
         for (name, column) in cases {
             assert_eq!(classify(name), column, "{name}");
@@ -242,7 +252,9 @@ mod tests {
 
     #[test]
     fn year_columns_come_from_the_line_under_mức_chỉ_tiêu() {
-        let top = cells("Stt\tNội dung chỉ tiêu\tĐơn vị tính\tMức chỉ tiêu\t\t\t\t\tCơ quan chủ trì thực hiện chỉ tiêu\tCơ quan theo dõi, đánh giá");
+        let top = cells(
+            "Stt\tNội dung chỉ tiêu\tĐơn vị tính\tMức chỉ tiêu\t\t\t\t\tCơ quan chủ trì thực hiện chỉ tiêu\tCơ quan theo dõi, đánh giá",
+        );
         let sub = cells("\t\t\t2025\t2030\t2035\t2040\t2045\t\t");
         let (header, used) = Header::detect(&top, Some(&sub)).unwrap();
         assert!(used);
@@ -252,8 +264,18 @@ mod tests {
     }
 
     #[test]
+    fn chỉ_tiêu_beside_a_content_column_holds_the_targets() {
+        let (header, _) = Header::detect(&cells("STT\tNội dung\tChỉ tiêu\tĐơn vị chủ trì"), None).unwrap();
+        assert_eq!(header.columns, [Column::Code, Column::Text, Column::Target, Column::Role(Role::Lead)]);
+        let (header, _) = Header::detect(&cells("TT\tChỉ tiêu\tĐơn vị chủ trì"), None).unwrap();
+        assert_eq!(header.columns, [Column::Code, Column::Text, Column::Role(Role::Lead)]);
+    }
+
+    #[test]
     fn a_body_row_is_no_header_and_no_sub_header() {
-        let body = cells("1.\tPhủ sóng 5G trên dân số\t%\t≥ 60\t100\t-\t-\t-\tCác doanh nghiệp viễn thông\tSở Khoa học và Công nghệ");
+        let body = cells(
+            "1.\tPhủ sóng 5G trên dân số\t%\t≥ 60\t100\t-\t-\t-\tCác doanh nghiệp viễn thông\tSở Khoa học và Công nghệ",
+        );
         assert!(Header::detect(&body, None).is_none());
         let top = cells("TT\tChỉ tiêu/nhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành");
         let continuation = cells("\tbảo đảm an ninh mạng\t\txuyên");

@@ -113,8 +113,12 @@ fn build_plan(file: &str, bytes: &[u8], blocks: &[Block]) -> Result<Plan, Import
 fn deadline_year(items: &[chitieu_core::Item]) -> Option<i32> {
     let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for item in items {
-        if let Some(Deadline::Month { year, .. } | Deadline::Quarter { year, .. } | Deadline::Year { year } | Deadline::Date { year, .. }) =
-            &item.deadline
+        if let Some(
+            Deadline::Month { year, .. }
+            | Deadline::Quarter { year, .. }
+            | Deadline::Year { year }
+            | Deadline::Date { year, .. },
+        ) = &item.deadline
         {
             *counts.entry(*year).or_default() += 1;
         }

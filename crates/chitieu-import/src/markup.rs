@@ -9,27 +9,28 @@ pub fn plain(s: &str) -> String {
     chitieu_core::text::clean(&s)
 }
 
+const COMMANDS: [(&str, &str); 14] = [
+    ("\\geqslant", "≥"),
+    ("\\leqslant", "≤"),
+    ("\\geq", "≥"),
+    ("\\leq", "≤"),
+    ("\\ge", "≥"),
+    ("\\le", "≤"),
+    ("\\neq", "≠"),
+    ("\\times", "×"),
+    ("\\pm", "±"),
+    ("\\%", "%"),
+    ("\\,", " "),
+    ("\\;", " "),
+    ("\\ ", " "),
+    ("\\cdot", "·"),
+];
+
 /// `$ … $` spans with their commands replaced by the symbols they stand for.
 fn latex(s: &str) -> String {
     if !s.contains('$') && !s.contains('\\') {
         return s.to_owned();
     }
-    const COMMANDS: [(&str, &str); 14] = [
-        ("\\geqslant", "≥"),
-        ("\\leqslant", "≤"),
-        ("\\geq", "≥"),
-        ("\\leq", "≤"),
-        ("\\ge", "≥"),
-        ("\\le", "≤"),
-        ("\\neq", "≠"),
-        ("\\times", "×"),
-        ("\\pm", "±"),
-        ("\\%", "%"),
-        ("\\,", " "),
-        ("\\;", " "),
-        ("\\ ", " "),
-        ("\\cdot", "·"),
-    ];
     let mut out = s.replace('$', "");
     for (command, symbol) in COMMANDS {
         out = out.replace(command, symbol);
@@ -69,7 +70,9 @@ fn html(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    for (entity, ch) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+    for (entity, ch) in
+        [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+    {
         out = out.replace(entity, ch);
     }
     out

@@ -51,7 +51,7 @@ pub fn read_narrative(blocks: &[Block]) -> Option<NarrativePlan> {
             break;
         }
         match parsed {
-            Line::Heading { number, title } => state.heading(*line, number, title),
+            Line::Heading { number, title } => state.heading(*line, &number, title),
             Line::Bullet(text) => state.bullet(*line, text),
             Line::Text(text) => {
                 if state.roman.is_none() {
@@ -65,7 +65,10 @@ pub fn read_narrative(blocks: &[Block]) -> Option<NarrativePlan> {
         }
     }
     for item in state.items.iter().filter(|i| i.kind == ItemKind::Indicator && i.targets.is_empty()) {
-        state.warnings.push(Warning::at(item.line, "no target level found in this objective; kept as an indicator without target"));
+        state.warnings.push(Warning::at(
+            item.line,
+            "no target level found in this objective; kept as an indicator without target",
+        ));
     }
     state.items.iter().any(|i| i.kind == ItemKind::Indicator).then_some(NarrativePlan {
         preamble,
@@ -90,12 +93,12 @@ struct State {
 }
 
 impl State {
-    fn heading(&mut self, line: usize, number: Code, title: String) {
+    fn heading(&mut self, line: usize, number: &Code, title: String) {
         let label = number.label().to_owned();
         let k = key(&title);
         self.last_was_bullet = false;
         self.running = 0;
-        match &number {
+        match number {
             Code::Roman(numeral) => {
                 self.roman = Some(numeral.clone());
                 self.targets_heading = None;
@@ -168,7 +171,8 @@ impl State {
         if let Some(item) = self.items.last_mut() {
             item.text.push(' ');
             item.text.push_str(text);
-            self.warnings.push(Warning::at(line, format!("joined to the item on line {} (a page break cut it)", item.line)));
+            self.warnings
+                .push(Warning::at(line, format!("joined to the item on line {} (a page break cut it)", item.line)));
         }
         self.finish_last();
     }

@@ -79,13 +79,22 @@ mod tests {
         ]);
         assert_eq!(title(&l), "PHỤ LỤC MỤC TIÊU CỤ THỂ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC NĂM 2026");
         assert_eq!(year(&title(&l), &l), Some(2026));
-        let l = lines(&["Số: /KH-UBND", "Ninh Bình, ngày tháng 3 năm 2026", "KẾ HOẠCH", "Chuyển đổi số tỉnh Ninh Bình năm 2026"]);
+        let l = lines(&[
+            "Số: /KH-UBND",
+            "Ninh Bình, ngày tháng 3 năm 2026",
+            "KẾ HOẠCH",
+            "Chuyển đổi số tỉnh Ninh Bình năm 2026",
+        ]);
         assert_eq!(title(&l), "KẾ HOẠCH Chuyển đổi số tỉnh Ninh Bình năm 2026");
     }
 
     #[test]
     fn year_falls_back_to_the_attachment_date() {
-        let l = lines(&["PHỤ LỤC 1:", "Phân công", "(Kèm theo Kế hoạch số _____ /KH-UBND ngày ____/3/2026 của UBND tỉnh Ninh Bình)"]);
+        let l = lines(&[
+            "PHỤ LỤC 1:",
+            "Phân công",
+            "(Kèm theo Kế hoạch số _____ /KH-UBND ngày ____/3/2026 của UBND tỉnh Ninh Bình)",
+        ]);
         assert_eq!(title(&l), "PHỤ LỤC 1: Phân công");
         assert_eq!(year(&title(&l), &l), Some(2026));
     }

@@ -11,7 +11,8 @@ pub fn read_regime(sentences: &[(usize, String)]) -> Option<Regime> {
     let mut subplans_due = None;
     for (line, text) in sentences {
         let k = key(text);
-        if k.contains("báo cáo") && (k.contains("cuối quý") || k.contains("hằng năm") || k.contains("hàng năm")) {
+        if k.contains("báo cáo") && (k.contains("cuối quý") || k.contains("hằng năm") || k.contains("hàng năm"))
+        {
             let quarter_day = number_before(&k, " tháng cuối quý").or_else(|| number_before(&k, " của tháng cuối quý"));
             let year_due = yearly(&k);
             if quarter_day.is_some() || year_due.is_some() {

@@ -75,8 +75,13 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
         match block {
             Block::Paragraph { line, text } => {
                 let text = plain(text);
-                if !text.is_empty() && !text.chars().all(|c| c.is_ascii_digit()) && !rows.is_empty() {
-                    warnings.push(Warning::at(*line, format!("text between table rows is not part of any item: \"{text}\"")));
+                let page_number = text.chars().all(|c| c.is_ascii_digit());
+                let sheet_name = text.starts_with("Sheet: ");
+                if !text.is_empty() && !page_number && !sheet_name && !rows.is_empty() {
+                    warnings.push(Warning::at(
+                        *line,
+                        format!("text between table rows is not part of any item: \"{text}\""),
+                    ));
                 }
             }
             Block::Row { line, cells } => {
@@ -184,7 +189,10 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
             Some(Column::Code) => {
                 code = Code::parse(&cell);
                 if code.is_none() {
-                    warnings.push(Warning::at(row.line, format!("\"{cell}\" is not an item number; the row is kept without one")));
+                    warnings.push(Warning::at(
+                        row.line,
+                        format!("\"{cell}\" is not an item number; the row is kept without one"),
+                    ));
                     code_text = cell;
                 }
             }
@@ -212,7 +220,8 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
     if unit.is_none() {
         unit = common_unit(&targets);
     }
-    let has_details = !targets.is_empty() || !roles.is_empty() || deadline.is_some() || unit.is_some() || !notes.is_empty();
+    let has_details =
+        !targets.is_empty() || !roles.is_empty() || deadline.is_some() || unit.is_some() || !notes.is_empty();
     let item = Item {
         section: None,
         code: code.as_ref().map(|c| c.label().to_owned()),
@@ -228,7 +237,13 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
     ReadRow { code, item, has_details }
 }
 
-fn read_targets(text: &str, unit: Option<&str>, years: &[(i32, String)], cells: &[String], has_year_columns: bool) -> Vec<Target> {
+fn read_targets(
+    text: &str,
+    unit: Option<&str>,
+    years: &[(i32, String)],
+    cells: &[String],
+    has_year_columns: bool,
+) -> Vec<Target> {
     let mut targets: Vec<Target> = years.iter().flat_map(|(year, cell)| read_cell(cell, Some(*year), unit)).collect();
     for cell in cells {
         let mut found = read_sentence(cell);
@@ -242,7 +257,9 @@ fn read_targets(text: &str, unit: Option<&str>, years: &[(i32, String)], cells: 
     }
     if let Some(unit) = unit {
         for target in &mut targets {
-            if target.unit.is_none() && matches!(target.op, chitieu_core::Comparator::Bool | chitieu_core::Comparator::Qualitative) {
+            if target.unit.is_none()
+                && matches!(target.op, chitieu_core::Comparator::Bool | chitieu_core::Comparator::Qualitative)
+            {
                 continue;
             }
             target.unit.get_or_insert_with(|| unit.to_owned());
@@ -261,7 +278,10 @@ fn common_unit(targets: &[Target]) -> Option<String> {
 fn read_deadline_cell(cell: &str, line: usize, warnings: &mut Vec<Warning>) -> Option<Deadline> {
     let deadline = read_deadline(cell);
     if let Some(Deadline::Unknown { text }) = &deadline {
-        warnings.push(Warning::at(line, format!("deadline \"{text}\" is not a month, quarter, year, date or period; kept as written")));
+        warnings.push(Warning::at(
+            line,
+            format!("deadline \"{text}\" is not a month, quarter, year, date or period; kept as written"),
+        ));
     }
     deadline
 }

@@ -7,14 +7,86 @@ use crate::markup::plain;
 /// Words a unit's name starts with. Case matters: "Ban Chỉ đạo" starts a unit, while "ban" in
 /// "Các sở, ban, ngành" continues a group; "phòng" and "các" start one in either case.
 const UNIT_HEADS: &[&str] = &[
-    "Sở", "sở ", "Văn phòng", "văn phòng", "VP", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Phòng", "phòng", "Công an",
-    "Ban ", "Các ", "các ", "Trung tâm", "trung tâm", "Báo ", "Đài", "Ngân hàng", "ngân hàng", "Bưu điện", "Bru điện",
-    "Đảng ủy", "Đảng uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Trạm", "Trường", "trường", "Viện", "Cơ quan", "Chi cục", "Chi Cục",
-    "Chi nhánh", "Thống kê", "Liên hiệp", "Liên Hiệp", "Hội ", "Thanh tra", "Trưởng", "trưởng", "Chủ tịch", "chủ tịch",
-    "Chánh", "Phó", "Người dân", "Doanh nghiệp", "VNPT", "Viettel", "Mobifone", "MobiFone", "Vinaphone", "FPT",
-    "Đại học", "Bảo hiểm", "Tổ ", "Đoàn", "Mặt trận", "Kho bạc", "Cục", "Hải quan", "Thuế", "Quỹ", "Đội", "Bệnh viện",
-    "Công ty", "Tập đoàn", "Tổng công ty", "Viễn thông", "Bộ ", "Huyện ủy", "Thành ủy", "Quận ủy", "Đảng bộ",
-    "Lãnh đạo", "Giám đốc", "Thủ trưởng", "Cán bộ", "Bí thư",
+    "Sở",
+    "sở ",
+    "Văn phòng",
+    "văn phòng",
+    "VP",
+    "UBND",
+    "Ủy ban",
+    "Uỷ ban",
+    "HĐND",
+    "Phòng",
+    "phòng",
+    "Công an",
+    "Ban ",
+    "Các ",
+    "các ",
+    "Trung tâm",
+    "trung tâm",
+    "Báo ",
+    "Đài",
+    "Ngân hàng",
+    "ngân hàng",
+    "Bưu điện",
+    "Bru điện",
+    "Đảng ủy",
+    "Đảng uỷ",
+    "Tỉnh ủy",
+    "Tỉnh uỷ",
+    "Trạm",
+    "Trường",
+    "trường",
+    "Viện",
+    "Cơ quan",
+    "Chi cục",
+    "Chi Cục",
+    "Chi nhánh",
+    "Thống kê",
+    "Liên hiệp",
+    "Liên Hiệp",
+    "Hội ",
+    "Thanh tra",
+    "Trưởng",
+    "trưởng",
+    "Chủ tịch",
+    "chủ tịch",
+    "Chánh",
+    "Phó",
+    "Người dân",
+    "Doanh nghiệp",
+    "VNPT",
+    "Viettel",
+    "Mobifone",
+    "MobiFone",
+    "Vinaphone",
+    "FPT",
+    "Đại học",
+    "Bảo hiểm",
+    "Tổ ",
+    "Đoàn",
+    "Mặt trận",
+    "Kho bạc",
+    "Cục",
+    "Hải quan",
+    "Thuế",
+    "Quỹ",
+    "Đội",
+    "Bệnh viện",
+    "Công ty",
+    "Tập đoàn",
+    "Tổng công ty",
+    "Viễn thông",
+    "Bộ ",
+    "Huyện ủy",
+    "Thành ủy",
+    "Quận ủy",
+    "Đảng bộ",
+    "Lãnh đạo",
+    "Giám đốc",
+    "Thủ trưởng",
+    "Cán bộ",
+    "Bí thư",
 ];
 
 /// The units a role cell names, in order, as written.
@@ -42,14 +114,19 @@ pub fn split_units(cell: &str) -> Vec<String> {
             units.push(current);
         }
     }
-    units.into_iter().map(|u| u.trim_end_matches(['.', ',', ' ']).to_owned()).filter(|u| !u.is_empty() && u != "-").collect()
+    units
+        .into_iter()
+        .map(|u| u.trim_end_matches(['.', ',', ' ']).to_owned())
+        .filter(|u| !u.is_empty() && u != "-")
+        .collect()
 }
 
 fn starts_unit(piece: &str) -> bool {
     UNIT_HEADS.iter().any(|head| {
         let head_word = head.trim_end();
         piece.starts_with(head)
-            || (piece.starts_with(head_word) && piece[head_word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            || (piece.starts_with(head_word)
+                && piece[head_word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
 }
 
@@ -62,7 +139,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Các sở, ban, ngành; UBND các xã, phường", &["Các sở, ban, ngành", "UBND các xã, phường"]),
             ("Sở Khoa học và Công nghệ, Văn phòng Tỉnh ủy", &["Sở Khoa học và Công nghệ", "Văn phòng Tỉnh ủy"]),
-            ("Phòng VH-XH; Phòng Kinh tế; Các cơ, quan đơn vị liên quan", &["Phòng VH-XH", "Phòng Kinh tế", "Các cơ, quan đơn vị liên quan"]),
+            (
+                "Phòng VH-XH; Phòng Kinh tế; Các cơ, quan đơn vị liên quan",
+                &["Phòng VH-XH", "Phòng Kinh tế", "Các cơ, quan đơn vị liên quan"],
+            ),
             ("Phòng VH-XH, ; Phòng Kinh tế", &["Phòng VH-XH", "Phòng Kinh tế"]),
             ("VPĐU; Văn phòng HĐND - UBND", &["VPĐU", "Văn phòng HĐND - UBND"]),
             ("VPĐU, VP HĐND - UBND", &["VPĐU", "VP HĐND - UBND"]),
@@ -78,7 +158,10 @@ mod tests {
                 &["Sở Nội vụ", "Sở Khoa học và Công nghệ", "Đảng ủy", "UBND cấp xã"],
             ),
             ("Các đơn vị, doanh nghiệp có liên quan", &["Các đơn vị, doanh nghiệp có liên quan"]),
-            ("Các sở, ban, ngành, địa phương, người dân, doanh nghiệp", &["Các sở, ban, ngành, địa phương, người dân, doanh nghiệp"]),
+            (
+                "Các sở, ban, ngành, địa phương, người dân, doanh nghiệp",
+                &["Các sở, ban, ngành, địa phương, người dân, doanh nghiệp"],
+            ),
             ("-", &[]),
             ("", &[]),
         ];

@@ -24,7 +24,12 @@ fn seed_000_has_49_indicators_and_12_tasks() {
     assert_eq!(count(&plan, ItemKind::Indicator), 49);
     assert_eq!(count(&plan, ItemKind::Task), 12);
     assert_eq!(plan.years, [2026]);
-    assert!(plan.items.iter().filter(|i| i.kind == ItemKind::Indicator).all(|i| i.targets.len() == 1 || i.code.as_deref() == Some("3.7")));
+    assert!(
+        plan.items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Indicator)
+            .all(|i| i.targets.len() == 1 || i.code.as_deref() == Some("3.7"))
+    );
     insta::assert_json_snapshot!("seed_000", plan);
 }
 

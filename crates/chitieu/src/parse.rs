@@ -1,6 +1,6 @@
 //! `chitieu parse FILE`: a plan document read and printed as JSON or as a table.
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -19,38 +19,51 @@ pub fn run(file: &Path, format: OutputFormat) -> anyhow::Result<()> {
             serde_json::to_writer_pretty(&mut out, &plan)?;
             writeln!(out)?;
         }
-        OutputFormat::Table => write!(out, "{}", render_table(&plan))?,
+        OutputFormat::Table => write_table(&mut out, &plan)?,
     }
     Ok(())
 }
 
-/// The plan as a terminal table, with its title, counts and warnings.
-fn render_table(plan: &Plan) -> String {
+/// The plan as a terminal table, with its title, counts, regime and warnings.
+fn write_table(out: &mut impl Write, plan: &Plan) -> std::io::Result<()> {
     let mut table = Table::new();
     table.set_content_arrangement(ContentArrangement::DynamicFullWidth).set_width(160);
-    table.set_header(["Dòng", "Mục", "Số", "Loại", "Nội dung", "Chỉ tiêu", "Thời hạn", "Theo dõi", "Chủ trì", "Phối hợp"]);
+    table.set_header([
+        "Dòng",
+        "Mục",
+        "Số",
+        "Loại",
+        "Nội dung",
+        "Chỉ tiêu",
+        "Thời hạn",
+        "Theo dõi",
+        "Chủ trì",
+        "Phối hợp",
+    ]);
     for item in &plan.items {
         table.add_row(row(item));
     }
     let count = |kind| plan.items.iter().filter(|i| i.kind == kind).count();
     let years = plan.years.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-    let mut out = format!(
-        "{}\n{} — năm: {} — {} nhóm, {} chỉ tiêu, {} nhiệm vụ\n{table}\n",
-        plan.title,
+    writeln!(out, "{}", plan.title)?;
+    writeln!(
+        out,
+        "{} — năm: {} — {} nhóm, {} chỉ tiêu, {} nhiệm vụ",
         plan.source.file,
         if years.is_empty() { "-".to_owned() } else { years },
         count(ItemKind::Group),
         count(ItemKind::Indicator),
         count(ItemKind::Task),
-    );
+    )?;
+    writeln!(out, "{table}")?;
     if let Some(regime) = &plan.regime {
-        out.push_str(&format!("Chế độ báo cáo (dòng {}): {}\n", regime.line, regime.text));
+        writeln!(out, "Chế độ báo cáo (dòng {}): {}", regime.line, regime.text)?;
     }
     for warning in &plan.warnings {
         let line = warning.line.map(|l| format!("dòng {l}: ")).unwrap_or_default();
-        out.push_str(&format!("Cảnh báo: {line}{}\n", warning.message));
+        writeln!(out, "Cảnh báo: {line}{}", warning.message)?;
     }
-    out
+    Ok(())
 }
 
 fn row(item: &Item) -> Vec<String> {
