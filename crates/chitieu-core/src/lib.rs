@@ -6,6 +6,7 @@ pub mod display;
 pub mod names;
 pub mod number;
 pub mod plan;
+pub mod registry;
 pub mod target;
 pub mod text;
 mod token;

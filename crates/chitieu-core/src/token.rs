@@ -21,7 +21,7 @@ pub(crate) struct Token<'a> {
     /// The token as written.
     pub(crate) text: &'a str,
     /// Lower case, for matching words.
-    pub(crate) lower: String,
+    pub(crate) lower: std::borrow::Cow<'a, str>,
     /// Byte offsets of the token in the text.
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -96,7 +96,8 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         };
         let (start, end) = (offset(start), offset(i));
         let text = &text[start..end];
-        out.push(Token { kind, text, lower: text.to_lowercase(), start, end, spaced });
+        let lower = if text.chars().any(char::is_uppercase) { text.to_lowercase().into() } else { text.into() };
+        out.push(Token { kind, text, lower, start, end, spaced });
         spaced = false;
     }
     out
@@ -115,15 +116,14 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
 
 /// Whether the lower-cased words of `tokens` start with `phrase` (words separated by spaces).
 pub(crate) fn starts_with_words(tokens: &[Token<'_>], phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    tokens.len() >= words.len() && words.iter().zip(tokens).all(|(w, t)| t.kind != Kind::Number && t.lower == *w)
+    let mut tokens = tokens.iter();
+    phrase.split(' ').all(|w| tokens.next().is_some_and(|t| t.kind != Kind::Number && t.lower == w))
 }
 
 /// Whether the lower-cased words of `tokens` end with `phrase`.
 pub(crate) fn ends_with_words(tokens: &[Token<'_>], phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    tokens.len() >= words.len()
-        && words.iter().rev().zip(tokens.iter().rev()).all(|(w, t)| t.kind != Kind::Number && t.lower == *w)
+    let mut tokens = tokens.iter().rev();
+    phrase.rsplit(' ').all(|w| tokens.next().is_some_and(|t| t.kind != Kind::Number && t.lower == w))
 }
 
 /// The number of words in a phrase.

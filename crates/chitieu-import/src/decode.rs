@@ -98,13 +98,16 @@ fn legacy_message(name: &str) -> String {
 
 /// Names the legacy encoding the text looks like, if it looks like one.
 fn legacy_encoding(text: &str) -> Option<&'static str> {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 20 {
-        return None;
+    // A legacy encoding is file-wide: the first 8,000 characters tell.
+    let end = text.char_indices().nth(8000).map_or(text.len(), |(i, _)| i);
+    let text = &text[..end];
+    let (mut letters, mut beyond_latin1) = (0usize, 0usize);
+    for c in text.chars().filter(|&c| c.is_ascii_alphabetic() || (c as u32 >= 0xC0 && c.is_alphabetic())) {
+        letters += 1;
+        beyond_latin1 += usize::from(c as u32 > 0xFF);
     }
     // Real Vietnamese has plenty of letters outside Latin-1 (ạ ả ấ ơ ư đ …); legacy text has none.
-    let beyond_latin1 = text.chars().filter(|&c| c as u32 > 0xFF && c.is_alphabetic()).count();
-    if beyond_latin1 * 100 > letters {
+    if letters < 20 || beyond_latin1 * 100 > letters {
         return None;
     }
     let tcvn = text.chars().filter(|c| TCVN3_MARKS.contains(*c)).count();

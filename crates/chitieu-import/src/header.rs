@@ -99,6 +99,11 @@ impl Header {
     /// Whether `cells` repeats header row `index` (a page break in text extracted from PDF).
     pub fn repeats(&self, index: usize, cells: &[String]) -> bool {
         let Some(row) = self.rows.get(index) else { return false };
+        // Cheap rejection first: a body row's number cell differs from the header's.
+        let first = |c: &String| key(&plain(c));
+        if cells.first().map(first).unwrap_or_default() != row.first().cloned().unwrap_or_default() {
+            return false;
+        }
         let cells: Vec<String> = cells.iter().map(|c| key(&plain(c))).collect();
         let trim = |v: &[String]| v.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
         cells[..trim(&cells)] == row[..trim(row)]

@@ -3,6 +3,9 @@
 
 /// The text of a cell with its markup converted and white space folded.
 pub fn plain(s: &str) -> String {
+    if !s.contains(['$', '\\', '<', '&', '*', '_']) {
+        return chitieu_core::text::clean(s);
+    }
     let s = latex(s);
     let s = html(&s);
     let s = emphasis(&s);

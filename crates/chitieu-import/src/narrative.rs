@@ -46,10 +46,10 @@ pub fn read_narrative(blocks: &[Block]) -> Option<NarrativePlan> {
     let mut preamble = Vec::new();
     for block in blocks {
         let Block::Paragraph { line, text } = block else { continue };
-        let parsed = classify(text);
-        if key(&plain(text)).trim_matches(['*', ':']).starts_with("nơi nhận") {
+        if text.contains("hận") && key(&plain(text)).trim_matches(['*', ':']).starts_with("nơi nhận") {
             break;
         }
+        let parsed = classify(text);
         match parsed {
             Line::Heading { number, title } => state.heading(*line, &number, title),
             Line::Bullet(text) => state.bullet(*line, text),

@@ -96,7 +96,7 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
                 if cells.iter().all(|c| plain(c).is_empty()) {
                     continue;
                 }
-                let number_empty = cells.first().is_none_or(|c| plain(c).is_empty());
+                let number_empty = cells.first().is_none_or(|c| c.trim().is_empty() || plain(c).is_empty());
                 match rows.last_mut() {
                     Some(previous) if number_empty => join_cells(previous, cells),
                     _ => rows.push(RawRow { line: *line, cells: cells.clone() }),

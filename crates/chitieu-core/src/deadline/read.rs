@@ -72,7 +72,7 @@ fn ongoing(text: &str) -> Option<Deadline> {
 
 fn relative(text: &str, tokens: &[Token<'_>]) -> Option<Deadline> {
     let count = tokens.first()?.whole()?;
-    let unit = match tokens.get(1)?.lower.as_str() {
+    let unit = match tokens.get(1)?.lower.as_ref() {
         "ngày" => TimeUnit::Day,
         "tháng" => TimeUnit::Month,
         "năm" => TimeUnit::Year,
@@ -200,7 +200,7 @@ impl Cursor<'_, '_> {
     /// A quarter number: I–IV or 1–4 as written.
     fn quarter(&mut self) -> Option<u32> {
         let token = self.tokens.get(self.at)?;
-        let quarter = match (token.kind, token.lower.as_str()) {
+        let quarter = match (token.kind, token.lower.as_ref()) {
             (Kind::Word, "i") => 1,
             (Kind::Word, "ii") => 2,
             (Kind::Word, "iii") => 3,

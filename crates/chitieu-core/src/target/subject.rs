@@ -57,7 +57,7 @@ fn stops(token: &Token<'_>) -> bool {
 
 /// The phrase without joining words at either end; `None` if nothing is left.
 fn trimmed(text: &str, mut tokens: &[Token<'_>]) -> Option<String> {
-    let joiner = |t: &Token<'_>| JOINERS.contains(&t.lower.as_str()) || t.kind == Kind::Sign;
+    let joiner = |t: &Token<'_>| JOINERS.contains(&t.lower.as_ref()) || t.kind == Kind::Sign;
     while tokens.first().is_some_and(joiner) {
         tokens = &tokens[1..];
     }
