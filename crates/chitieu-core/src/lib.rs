@@ -2,9 +2,13 @@
 //! targets and deadlines from Vietnamese text. No I/O and no clock reads: time is an input.
 
 pub mod deadline;
+pub mod diff;
 pub mod display;
+pub mod measure;
 pub mod names;
 pub mod number;
+pub mod obligation;
+pub mod period;
 pub mod plan;
 pub mod registry;
 pub mod target;

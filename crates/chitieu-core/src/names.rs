@@ -1,7 +1,9 @@
 //! Unit names as plans write them, made comparable: Unicode NFC, case, spaces, old and new
 //! tone placement ("Uỷ"/"Ủy", "hoá"/"hóa"), "Tỉ"/"Tỷ", and the abbreviations officials use
-//! ("UBND", "HĐND", "VP", "Sở KH&CN", "VH-XH", "VPĐU"). [`name_key`] is the key two spellings of
-//! one name share; [`similarity`] scores near-misses (OCR: "VP HỖND - UBND") for a person to
+//! ("UBND", "HĐND", "VP", "Sở KH&CN", "VH-XH", "VPĐU", "ĐBQH&HĐND"). A head's title before a unit
+//! ("Trưởng phòng Y tế", "Chủ tịch UBND các phường, xã": the person who directs) and a trailing
+//! "(có) liên quan" ("the units concerned") name the unit itself. [`name_key`] is the key two
+//! spellings of one name share; [`similarity`] scores near-misses (OCR: "VP HỖND - UBND") for a person to
 //! confirm.
 
 use unicode_normalization::UnicodeNormalization;
@@ -59,8 +61,15 @@ const TONE_PLACEMENT: &[(&str, &str)] = &[
     ("uỵ", "ụy"),
 ];
 
+/// Titles of a unit's head, longest first: "Trưởng phòng Y tế" is keyed as "phòng Y tế".
+const HEAD_TITLES: &[&[&str]] = &[&["thủ", "trưởng"], &["chủ", "tịch"], &["giám", "đốc"], &["trưởng"], &["chánh"]];
+
+/// Trailing qualifiers that narrow a group to the units concerned, not to other units.
+const CONCERNED: &[&[&str]] = &[&["có", "liên", "quan"], &["liên", "quan"]];
+
 /// The key two spellings of one unit name share: cleaned, lower case, new-style tone marks,
-/// "tỉ" read as "tỷ", abbreviations expanded, "&" read as "và", punctuation spaced.
+/// "tỉ" read as "tỷ", abbreviations expanded, "&" read as "và", punctuation spaced, a head's
+/// title and a trailing "(có) liên quan" dropped.
 pub fn name_key(name: &str) -> String {
     let mut s = clean(name).to_lowercase();
     for (old, new) in TONE_PLACEMENT {
@@ -77,6 +86,8 @@ pub fn name_key(name: &str) -> String {
             match word.as_str() {
                 "tỉ" => "tỷ".to_owned(),
                 "&" => "và".to_owned(),
+                // "ĐBQH&HĐND": two abbreviations joined, expanded one by one below.
+                _ if word.contains('&') => word.replace('&', " và "),
                 _ => word,
             }
         })
@@ -88,6 +99,13 @@ pub fn name_key(name: &str) -> String {
     for word in joined.split_whitespace() {
         let expanded = ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == word).map_or(word, |(_, full)| full);
         out.extend(expanded.split_whitespace().filter(|w| *w != "và").map(str::to_owned));
+    }
+    let same = |words: &[String], phrase: &[&str]| words.iter().zip(phrase).all(|(w, p)| w == p);
+    if let Some(title) = HEAD_TITLES.iter().find(|t| out.len() > t.len() && same(&out, t)) {
+        out.drain(..title.len());
+    }
+    if let Some(tail) = CONCERNED.iter().find(|t| out.len() > t.len() && same(&out[out.len() - t.len()..], t)) {
+        out.truncate(out.len() - tail.len());
     }
     out.join(" ")
 }
@@ -136,11 +154,22 @@ mod tests {
             ("VPĐU", "Văn phòng Đảng ủy"),
             ("Sở Văn hoá và Thể thao", "Sở Văn hóa và Thể thao"),
             ("Đảng uỷ", "Đảng ủy"),
+            ("Văn phòng Đoàn ĐBQH&HĐND tỉnh", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"),
+            ("Liên Hiệp các Hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"),
+            ("Trưởng phòng Y tế", "Phòng Y tế"),
+            ("Chánh Thanh tra thành phố", "Thanh tra thành phố"),
+            ("Chủ tịch UBND các phường, xã", "UBND các phường, xã"),
+            ("Các cơ, quan đơn vị có liên quan", "Các cơ quan, đơn vị"),
+            ("các đơn vị liên quan", "Các đơn vị"),
         ];
         for (a, b) in same {
             assert_eq!(name_key(a), name_key(b), "{a} ~ {b}");
         }
         assert_ne!(name_key("Sở Y tế"), name_key("Sở Tài chính"));
+        // A title or qualifier alone is a name, not something to drop.
+        assert_eq!(name_key("Trưởng"), "trưởng");
+        assert_eq!(name_key("Liên quan"), "liên quan");
+        assert_ne!(name_key("Trường Đại học Hoa Lư"), name_key("Đại học Hoa Lư"));
     }
 
     #[test]

@@ -115,6 +115,37 @@ pub struct OrgGroup {
     pub members: Vec<OrgId>,
 }
 
+/// One unit as a registry file lists it; names that point elsewhere are kept as written and
+/// settled by the store against the units it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrgRecord {
+    pub name: String,
+    pub kind: OrgKind,
+    /// The unit above, by name (or alias): one in the same file or one already registered.
+    pub parent: Option<String>,
+    pub aliases: Vec<String>,
+    pub population: Option<i64>,
+    pub active_from: Option<Date>,
+    pub active_to: Option<Date>,
+    pub sample: bool,
+    /// Where the record stands in its file (line or sheet row).
+    pub line: usize,
+}
+
+/// One group as a registry file lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupRecord {
+    pub name: String,
+    /// Every unit of this kind belongs (under `scope` when given).
+    pub member_kind: Option<OrgKind>,
+    /// The unit whose units of `member_kind` belong, by name.
+    pub scope: Option<String>,
+    /// Units that belong by name, besides those of `member_kind`.
+    pub members: Vec<String>,
+    pub aliases: Vec<String>,
+    pub line: usize,
+}
+
 /// What a name written in a role cell is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -166,8 +197,9 @@ impl Registry {
             return Resolution::Org { id: org.id };
         }
         let group_matches: Vec<&OrgGroup> = self.groups.iter().filter(|g| matches(&g.name, &g.aliases)).collect();
-        if let Some(group) =
-            group_matches.iter().find(|g| g.scope.is_none() || g.scope == scope).or(group_matches.first())
+        // The issuer's own group first, then one for everybody, then any.
+        let own = group_matches.iter().find(|g| g.scope.is_some() && g.scope == scope);
+        if let Some(group) = own.or_else(|| group_matches.iter().find(|g| g.scope.is_none())).or(group_matches.first())
         {
             return Resolution::Group { id: group.id };
         }
@@ -184,7 +216,11 @@ impl Registry {
         if candidates.is_empty() {
             return Resolution::Unresolved;
         }
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
+        // Best score first; on a tie, the issuer's own unit, then by name.
+        let own = |c: &Candidate| c.org.is_some_and(|id| scope.is_some_and(|s| id == s || self.is_under(id, s)));
+        candidates.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then_with(|| own(b).cmp(&own(a))).then_with(|| a.name.cmp(&b.name))
+        });
         candidates.truncate(5);
         Resolution::Proposed { candidates }
     }

@@ -20,4 +20,10 @@ pub enum ImportError {
          (\"Chỉ tiêu\", \"Nội dung\", \"Nhiệm vụ\") or a narrative plan with a \"Mục tiêu cụ thể\" part"
     )]
     NoPlan { file: String },
+    /// A unit-registry file (CSV or workbook) as a whole is not one.
+    #[error("{file}: not a unit registry: {detail}")]
+    NotARegistry { file: String, detail: String },
+    /// A row or the header of a unit-registry file.
+    #[error("{file}: line {line}: {detail}")]
+    Registry { file: String, line: usize, detail: String },
 }

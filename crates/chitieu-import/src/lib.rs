@@ -13,6 +13,7 @@ mod narrative;
 mod office;
 mod preamble;
 mod regime;
+pub mod registry;
 mod table;
 mod text;
 mod units;

@@ -13,12 +13,14 @@
 //! naming cell A1 and XFD1048576 costs two cells. Calamine still builds dense ranges for .xls,
 //! .xlsb and .ods sheets.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, SheetType, SheetVisible, Sheets, Xlsx};
 
 use crate::office::archive::{Archive, TOTAL_LIMIT, corrupt};
 use crate::office::sheet::{Region, Sheet};
+use crate::registry::Row;
 use crate::{Block, ImportError};
 
 const FORMAT: &str = "workbook";
@@ -26,14 +28,7 @@ const FORMAT: &str = "workbook";
 const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 pub(crate) fn read_blocks(file: &str, bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
-    match Archive::open(file, FORMAT, bytes) {
-        Ok(mut archive) => archive.check_all()?,
-        Err(e) if !bytes.starts_with(&COMPOUND_FILE) => return Err(e),
-        Err(_) => {}
-    }
-    // Calamine is a large parser of untrusted bytes: should it panic, the file is damaged.
-    let sheets = std::panic::catch_unwind(|| read_sheets(file, bytes))
-        .unwrap_or_else(|_| Err(corrupt(file, FORMAT, "the workbook reader failed on this file".into())))?;
+    let sheets = checked_sheets(file, bytes)?;
     let mut blocks = Vec::new();
     for sheet in &sheets {
         let sheet_blocks = sheet.blocks(file)?;
@@ -43,6 +38,36 @@ pub(crate) fn read_blocks(file: &str, bytes: &[u8]) -> Result<Vec<Block>, Import
         blocks.extend(sheet_blocks);
     }
     Ok(blocks)
+}
+
+/// The first visible worksheet's rows that hold a value: each row's 1-based sheet row number
+/// and its non-empty values by 0-based column (merges are not spread). For lists kept in a workbook (the
+/// unit registry), read through the same limits as plans.
+pub(crate) fn first_sheet_rows(file: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
+    let Some(sheet) = checked_sheets(file, bytes)?.into_iter().next() else { return Ok(Vec::new()) };
+    let mut rows: Vec<Row> = Vec::new();
+    for ((r, c), text) in sheet.values {
+        let line = r as usize + 1;
+        if rows.last().is_none_or(|row| row.line != line) {
+            rows.push(Row { line, cells: BTreeMap::new() });
+        }
+        if let Some(row) = rows.last_mut() {
+            row.cells.insert(c as usize, text);
+        }
+    }
+    Ok(rows)
+}
+
+/// The workbook's sheets, read only once a zip-based workbook has kept to [`Archive`]'s limits.
+fn checked_sheets(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
+    match Archive::open(file, FORMAT, bytes) {
+        Ok(mut archive) => archive.check_all()?,
+        Err(e) if !bytes.starts_with(&COMPOUND_FILE) => return Err(e),
+        Err(_) => {}
+    }
+    // Calamine is a large parser of untrusted bytes: should it panic, the file is damaged.
+    std::panic::catch_unwind(|| read_sheets(file, bytes))
+        .unwrap_or_else(|_| Err(corrupt(file, FORMAT, "the workbook reader failed on this file".into())))
 }
 
 /// The workbook's sheets: .xlsx streamed cell by cell, other formats through calamine.

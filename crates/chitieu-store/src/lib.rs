@@ -1,0 +1,103 @@
+//! chitieu's system of record: units, groups, plans (every version), obligations, report
+//! values (every save a new revision) and the audit trail, in SQLite (the embedded default) or
+//! PostgreSQL (one instance for many provinces), behind one [`Store`] trait.
+//!
+//! One code path serves both backends: sqlx's `Any` driver, the same `$1…$N` SQL, and
+//! migrations per backend that give both the same column types (64-bit integers, doubles,
+//! text times, JSON as text). What truly differs (connection settings, backup) lives in
+//! [`backend`].
+
+mod backend;
+mod error;
+mod plans;
+mod registry;
+mod reports;
+mod sql;
+mod store;
+mod users;
+
+pub use backend::{Backend, SqlStore, connect};
+pub use error::StoreError;
+pub use plans::{
+    ImportOutcome, ImportStatus, Level, PlanImport, PlanSummary, StoredAssignment, StoredItem, StoredPlan,
+    UnresolvedName,
+};
+pub use registry::{GroupRecord, OrgRecord, RegistryOutcome};
+pub use reports::{ReportKey, ReportStatus, SavedValue, ValueInput, ValueRevision};
+pub use users::{NewUser, User, UserRole};
+
+use chitieu_core::obligation::Obligation;
+use chitieu_core::period::Period;
+use chitieu_core::registry::{Org, Registry};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Everything chitieu keeps. Every write runs in one transaction and records an audit event;
+/// a failure leaves the store as it was.
+pub trait Store: Send + Sync {
+    /// Applies the backend's migrations not applied yet.
+    fn migrate(&self) -> impl Future<Output = Result<()>> + Send;
+
+    /// Adds or updates units by name under their parent; never deletes (a unit missing from
+    /// the file stays, and can be deactivated with an `active_to` date).
+    fn import_orgs(
+        &self,
+        records: &[OrgRecord],
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<RegistryOutcome>> + Send;
+    /// Adds or updates groups by name and scope.
+    fn import_groups(
+        &self,
+        records: &[GroupRecord],
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<RegistryOutcome>> + Send;
+    fn orgs(&self) -> impl Future<Output = Result<Vec<Org>>> + Send;
+    fn registry(&self) -> impl Future<Output = Result<Registry>> + Send;
+
+    /// Stores a parsed plan, resolving its role cells against the registry. Re-importing an
+    /// amended document of the same plan makes a new version; its unchanged items keep their
+    /// identity, so reported values stay attached.
+    fn import_plan(&self, import: PlanImport<'_>) -> impl Future<Output = Result<ImportOutcome>> + Send;
+    fn plans(&self) -> impl Future<Output = Result<Vec<PlanSummary>>> + Send;
+    /// A plan by id, as stored, with resolved assignments.
+    fn plan(&self, id: i64) -> impl Future<Output = Result<StoredPlan>> + Send;
+    /// The latest version of the plan with this key.
+    fn latest_plan(&self, key: &str) -> impl Future<Output = Result<StoredPlan>> + Send;
+
+    /// Who owes what for `period` under the plan with this id.
+    fn obligations(&self, plan_id: i64, period: Period) -> impl Future<Output = Result<Vec<Obligation>>> + Send;
+
+    /// Saves values of one unit's report as new revisions. `expected_version` is the report
+    /// version the writer read (0 for a new report); a stale one is a conflict, not an overwrite.
+    fn save_values(
+        &self,
+        key: &ReportKey,
+        values: &[ValueInput],
+        expected_version: i64,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<SavedValue>> + Send;
+    /// Every revision of every value in a report, oldest first.
+    fn value_history(&self, key: &ReportKey) -> impl Future<Output = Result<Vec<ValueRevision>>> + Send;
+
+    fn add_user(&self, user: NewUser, actor: &str, at: &str) -> impl Future<Output = Result<User>> + Send;
+    fn user(&self, username: &str) -> impl Future<Output = Result<Option<(User, String)>>> + Send;
+    fn users(&self) -> impl Future<Output = Result<Vec<User>>> + Send;
+
+    /// The audit trail of one entity ("plan", "org", "report", "user"), oldest first.
+    fn audit_events(&self, entity: &str, entity_id: &str) -> impl Future<Output = Result<Vec<AuditEvent>>> + Send;
+}
+
+/// One recorded change: who, when, what, before and after. Append-only.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AuditEvent {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}

@@ -1,0 +1,131 @@
+//! [`Store`] for [`SqlStore`]: each method opens its connection or transaction and calls the
+//! module that owns the tables.
+
+use chitieu_core::obligation::{Obligation, ObligedItem, obligations};
+use chitieu_core::period::Period;
+use chitieu_core::registry::{Org, Registry};
+use sqlx::Row as _;
+
+use crate::backend::SqlStore;
+use crate::sql::Stamp;
+use crate::{
+    AuditEvent, GroupRecord, ImportOutcome, NewUser, OrgRecord, PlanImport, PlanSummary, RegistryOutcome, ReportKey,
+    Result, SavedValue, Store, StoreError, StoredPlan, User, ValueInput, ValueRevision,
+};
+
+impl Store for SqlStore {
+    async fn migrate(&self) -> Result<()> {
+        self.run_migrations().await
+    }
+
+    async fn import_orgs(&self, records: &[OrgRecord], actor: &str, at: &str) -> Result<RegistryOutcome> {
+        self.import_orgs_tx(records, Stamp { actor, at }).await
+    }
+
+    async fn import_groups(&self, records: &[GroupRecord], actor: &str, at: &str) -> Result<RegistryOutcome> {
+        self.import_groups_tx(records, Stamp { actor, at }).await
+    }
+
+    async fn orgs(&self) -> Result<Vec<Org>> {
+        Ok(self.registry().await?.orgs)
+    }
+
+    async fn registry(&self) -> Result<Registry> {
+        let mut conn = self.pool.acquire().await?;
+        self.load_registry(&mut conn).await
+    }
+
+    async fn import_plan(&self, import: PlanImport<'_>) -> Result<ImportOutcome> {
+        self.import_plan_tx(import).await
+    }
+
+    async fn plans(&self) -> Result<Vec<PlanSummary>> {
+        self.plan_summaries().await
+    }
+
+    async fn plan(&self, id: i64) -> Result<StoredPlan> {
+        let mut conn = self.pool.acquire().await?;
+        self.load_plan(&mut conn, id).await
+    }
+
+    async fn latest_plan(&self, key: &str) -> Result<StoredPlan> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE plan_key = $1 ORDER BY version DESC")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        let id = id.ok_or_else(|| StoreError::NotFound { what: "plan", key: key.to_owned() })?;
+        self.plan(id).await
+    }
+
+    async fn obligations(&self, plan_id: i64, period: Period) -> Result<Vec<Obligation>> {
+        let plan = self.plan(plan_id).await?;
+        let registry = self.registry().await?;
+        let leads = plan.leads();
+        let items: Vec<ObligedItem<'_>> = plan
+            .plan
+            .items
+            .iter()
+            .zip(&plan.items)
+            .zip(&leads)
+            .map(|((item, stored), leads)| ObligedItem {
+                key: &stored.key,
+                kind: item.kind,
+                deadline: item.deadline.as_ref(),
+                leads,
+            })
+            .collect();
+        Ok(obligations(&items, &registry, period, plan.plan.regime.as_ref()))
+    }
+
+    async fn save_values(
+        &self,
+        key: &ReportKey,
+        values: &[ValueInput],
+        expected_version: i64,
+        actor: &str,
+        at: &str,
+    ) -> Result<SavedValue> {
+        self.save_values_tx(key, values, expected_version, Stamp { actor, at }).await
+    }
+
+    async fn value_history(&self, key: &ReportKey) -> Result<Vec<ValueRevision>> {
+        self.value_history_of(key).await
+    }
+
+    async fn add_user(&self, user: NewUser, actor: &str, at: &str) -> Result<User> {
+        self.add_user_tx(user, Stamp { actor, at }).await
+    }
+
+    async fn user(&self, username: &str) -> Result<Option<(User, String)>> {
+        self.user_by_name(username).await
+    }
+
+    async fn users(&self) -> Result<Vec<User>> {
+        self.all_users().await
+    }
+
+    async fn audit_events(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEvent>> {
+        let rows = sqlx::query(
+            "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_events \
+             WHERE entity = $1 AND entity_id = $2 ORDER BY id",
+        )
+        .bind(entity)
+        .bind(entity_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let parse = |text: Option<String>| text.map(|t| serde_json::from_str(&t)).transpose();
+                Ok(AuditEvent {
+                    at: r.try_get("at")?,
+                    actor: r.try_get("actor")?,
+                    action: r.try_get("action")?,
+                    entity: r.try_get("entity")?,
+                    entity_id: r.try_get("entity_id")?,
+                    before: parse(r.try_get("before_json")?)?,
+                    after: parse(r.try_get("after_json")?)?,
+                })
+            })
+            .collect()
+    }
+}

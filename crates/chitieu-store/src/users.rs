@@ -1,0 +1,123 @@
+//! Users: each tied to a unit, with one role. The store keeps only argon2 hashes: it refuses
+//! anything else, so a clear password can never be stored by mistake.
+
+use chitieu_core::registry::OrgId;
+use serde::{Deserialize, Serialize};
+use sqlx::Row as _;
+
+use crate::backend::SqlStore;
+use crate::sql::{Stamp, audit};
+use crate::{Result, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserRole {
+    /// Everything.
+    Admin,
+    /// Reads everything.
+    Leader,
+    /// Reviews the items its unit monitors.
+    Monitor,
+    /// Enters its unit's values.
+    Reporter,
+    /// Its unit's head: submits.
+    Approver,
+}
+
+impl UserRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserRole::Admin => "admin",
+            UserRole::Leader => "leader",
+            UserRole::Monitor => "monitor",
+            UserRole::Reporter => "reporter",
+            UserRole::Approver => "approver",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<UserRole> {
+        [UserRole::Admin, UserRole::Leader, UserRole::Monitor, UserRole::Reporter, UserRole::Approver]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub org: Option<OrgId>,
+    pub role: UserRole,
+    /// An argon2 PHC string ("$argon2id$…").
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub org: Option<OrgId>,
+    pub role: UserRole,
+    pub active: bool,
+}
+
+fn user_of(row: &sqlx::any::AnyRow) -> Result<User> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        org: row.try_get("org_id")?,
+        role: UserRole::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("user role {role}")))?,
+        active: row.try_get::<i64, _>("active")? == 1,
+    })
+}
+
+impl SqlStore {
+    pub(crate) async fn add_user_tx(&self, user: NewUser, stamp: Stamp<'_>) -> Result<User> {
+        if !user.password_hash.starts_with("$argon2") {
+            return Err(StoreError::Invalid("passwords are stored only as argon2 hashes".into()));
+        }
+        let username = user.username.trim().to_lowercase();
+        if username.is_empty() || username.chars().any(char::is_whitespace) {
+            return Err(StoreError::Invalid(format!("user name \"{}\" must be one word", user.username)));
+        }
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(
+            "INSERT INTO users (username, display_name, org_id, role, password_hash, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id, username, display_name, org_id, role, active",
+        )
+        .bind(&username)
+        .bind(&user.display_name)
+        .bind(user.org)
+        .bind(user.role.as_str())
+        .bind(&user.password_hash)
+        .bind(stamp.at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| StoreError::from_db(e, &format!("user \"{username}\"")))?;
+        let created = user_of(&row)?;
+        let after = serde_json::to_value(&created)?;
+        audit(&mut tx, stamp, "create", "user", &created.id.to_string(), None, Some(&after)).await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    pub(crate) async fn user_by_name(&self, username: &str) -> Result<Option<(User, String)>> {
+        let row = sqlx::query(
+            "SELECT id, username, display_name, org_id, role, active, password_hash FROM users WHERE username = $1",
+        )
+        .bind(username.trim().to_lowercase())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((user_of(&r)?, r.try_get("password_hash")?))).transpose()
+    }
+
+    pub(crate) async fn all_users(&self) -> Result<Vec<User>> {
+        let rows = sqlx::query("SELECT id, username, display_name, org_id, role, active FROM users ORDER BY username")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(user_of).collect()
+    }
+}

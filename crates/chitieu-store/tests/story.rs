@@ -1,0 +1,350 @@
+//! The storage story, told once and run on both backends: the registry, every seed plan stored
+//! and read back losslessly, an amendment, obligations, values with revisions and conflicts,
+//! concurrent writers, failed writes that leave nothing behind, users, the audit trail, backup.
+
+mod support;
+
+use chitieu_core::period::Period;
+use chitieu_core::registry::Resolution;
+use chitieu_core::{Deadline, ItemKind, Plan};
+use chitieu_import::registry::{RegistryFile, read_registry};
+use chitieu_store::{
+    ImportStatus, Level, NewUser, PlanImport, ReportKey, SqlStore, Store, StoreError, UserRole, ValueInput, connect,
+};
+use support::{Backend, TestDb};
+
+const AT: &str = "2026-11-23T10:00:00Z";
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn seed(prefix: &str) -> (String, Vec<u8>) {
+    let dir = format!("{ROOT}/fixtures/seeds");
+    let path = std::fs::read_dir(&dir)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .expect("seed exists");
+    let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_owned();
+    (name, std::fs::read(&path).expect("read seed"))
+}
+
+async fn load_registry(store: &SqlStore) {
+    for file in ["ninh-binh-orgs.csv", "ninh-binh-groups.csv"] {
+        let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/{file}")).expect("registry file");
+        let outcome = match read_registry(file, &bytes).expect("registry file reads") {
+            RegistryFile::Orgs(records) => store.import_orgs(&records, "test", AT).await,
+            RegistryFile::Groups(records) => store.import_groups(&records, "test", AT).await,
+        }
+        .expect("registry imports");
+        assert!(outcome.created > 10, "{file}: {outcome:?}");
+    }
+}
+
+async fn org_id(store: &SqlStore, name: &str) -> i64 {
+    match store.registry().await.expect("registry").resolve(name, None) {
+        Resolution::Org { id } => id,
+        other => panic!("{name} does not resolve to a unit: {other:?}"),
+    }
+}
+
+/// Stores a seed and checks that it reads back exactly as parsed.
+async fn import_seed(store: &SqlStore, prefix: &str, issuer: &str, level: Level) -> (i64, String, Plan) {
+    let (name, bytes) = seed(prefix);
+    let plan = chitieu_import::read_plan(&name, &bytes).expect("seed parses");
+    let issuer = org_id(store, issuer).await;
+    let text = String::from_utf8(bytes.clone()).expect("utf-8 seed");
+    let import = PlanImport {
+        plan: &plan,
+        source_bytes: &bytes,
+        source_text: Some(&text),
+        issuer: Some(issuer),
+        level: Some(level),
+        parent_key: None,
+        key: None,
+        actor: "test",
+        at: AT,
+    };
+    let outcome = store.import_plan(import).await.expect("seed imports");
+    assert_eq!(outcome.status, ImportStatus::New, "{prefix}");
+    assert_eq!(outcome.items, plan.items.len());
+    for unresolved in &outcome.unresolved {
+        assert!(
+            !unresolved.proposals.is_empty(),
+            "{prefix}: \"{}\" (line {}) matched nothing; only OCR slips may stay unresolved",
+            unresolved.name,
+            unresolved.line
+        );
+    }
+    let stored = store.plan(outcome.plan_id).await.expect("stored plan loads");
+    assert_eq!(stored.plan, plan, "{prefix}: parse → store → show is lossless");
+    assert_eq!(stored.source_text.as_deref(), Some(text.as_str()));
+    assert_eq!(stored.items.len(), plan.items.len());
+    let again = store.import_plan(import).await.expect("re-import");
+    assert_eq!(again.status, ImportStatus::Unchanged);
+    assert_eq!(again.plan_id, outcome.plan_id);
+    (outcome.plan_id, outcome.key, plan)
+}
+
+async fn story(db: &TestDb) {
+    let store = connect(&db.url).await.expect("store opens and migrates");
+    assert_eq!(store.backend() == chitieu_store::Backend::Sqlite, db.backend == Backend::Sqlite);
+    store.migrate().await.expect("migrating twice is harmless");
+    load_registry(&store).await;
+
+    // Re-importing the registry changes nothing and deletes nothing.
+    let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/ninh-binh-orgs.csv")).expect("orgs");
+    let RegistryFile::Orgs(orgs) = read_registry("orgs.csv", &bytes).expect("reads") else { panic!("orgs file") };
+    let again = store.import_orgs(&orgs, "test", AT).await.expect("re-import");
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, orgs.len()));
+
+    // A file with a bad last row stores nothing of itself.
+    let mut broken = orgs[..3].to_vec();
+    for record in &mut broken {
+        record.population = Some(1);
+    }
+    let mut orphan = orgs[3].clone();
+    orphan.name = "Sở Mới".into();
+    orphan.parent = Some("Đơn vị không có".into());
+    broken.push(orphan);
+    let err = store.import_orgs(&broken, "test", AT).await.expect_err("unknown parent");
+    assert!(err.to_string().contains("names no unit"), "{err}");
+    let unchanged = store.import_orgs(&orgs[..3], "test", AT).await.expect("re-import");
+    assert_eq!(unchanged.unchanged, 3, "the failed import left no trace");
+
+    // Every seed, stored and read back.
+    let (p000, key000, plan000) = import_seed(&store, "000", "UBND tỉnh Ninh Bình", Level::Province).await;
+    import_seed(&store, "001", "Thành phố Tam Điệp", Level::City).await;
+    let (_, key002, _) = import_seed(&store, "002", "UBND tỉnh Ninh Bình", Level::Province).await;
+    import_seed(&store, "003", "UBND tỉnh Ninh Bình", Level::Province).await;
+    import_seed(&store, "004", "Xã Gia Viễn (mẫu)", Level::Commune).await;
+    let plans = store.plans().await.expect("plans list");
+    assert_eq!(plans.len(), 5);
+    assert!(plans.iter().any(|p| p.key == key000 && p.indicators == 49));
+
+    // Obligations for 2026 quarters: groups expand, deadlines bound the periods.
+    let q2 = store.obligations(p000, Period::quarter(2026, 2).expect("Q2")).await.expect("obligations");
+    let stored000 = store.plan(p000).await.expect("000");
+    let registry = store.registry().await.expect("registry");
+    let departments = registry.orgs.iter().filter(|o| o.kind == chitieu_core::registry::OrgKind::Department).count();
+    assert!(q2.len() > departments, "the groups expand to their members");
+    assert!(q2.iter().all(|o| o.due <= chitieu_core::plan::Date::new(2026, 6, 25).expect("date")));
+    let march_task = stored000
+        .plan
+        .items
+        .iter()
+        .position(|i| i.kind == ItemKind::Task && i.deadline == Some(Deadline::Month { year: 2026, month: 3 }));
+    let march_key = &stored000.items[march_task.expect("a task due in March")].key;
+    assert!(q2.iter().all(|o| &o.item_key != march_key), "a March task is not owed in Q2");
+    let q1 = store.obligations(p000, Period::quarter(2026, 1).expect("Q1")).await.expect("obligations");
+    assert!(q1.iter().any(|o| &o.item_key == march_key && o.final_report));
+
+    // Values: revisions, conflicts, and locked nothing yet.
+    let vp = org_id(&store, "Văn phòng UBND tỉnh").await;
+    let item =
+        &stored000.items[stored000.plan.items.iter().position(|i| i.code.as_deref() == Some("5.6")).expect("5.6")];
+    let report = ReportKey { plan_key: key000.clone(), period: Period::quarter(2026, 2).expect("Q2"), org: vp };
+    let value = |n: f64, d: f64| ValueInput {
+        item_key: item.key.clone(),
+        numerator: Some(n),
+        denominator: Some(d),
+        ..ValueInput::default()
+    };
+    let first = store.save_values(&report, &[value(80.0, 100.0)], 0, "reporter", AT).await.expect("first save");
+    assert_eq!((first.version, first.revisions.as_slice()), (1, [1].as_slice()));
+    let second = store.save_values(&report, &[value(91.0, 100.0)], 1, "reporter", AT).await.expect("second save");
+    assert_eq!(second.revisions, [2]);
+    let stale = store.save_values(&report, &[value(10.0, 100.0)], 1, "other", AT).await;
+    assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+    let bad = store.save_values(&report, &[value(1.0, 0.0)], 2, "reporter", AT).await;
+    assert!(matches!(bad, Err(StoreError::Invalid(_))), "{bad:?}");
+    let history = store.value_history(&report).await.expect("history");
+    assert_eq!(
+        history.iter().map(|h| (h.revision, h.value.numerator)).collect::<Vec<_>>(),
+        [(1, Some(80.0)), (2, Some(91.0))]
+    );
+
+    // An amended document: a new version, the diff, and values still attached.
+    let (name, bytes) = seed("000");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    let amended_text = text
+        .replace("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến: Đạt tối thiểu 90%", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến: Đạt tối thiểu 92%")
+        .replace("5.7.\tTỷ lệ cấp kết quả giải quyết thủ tục hành chính điện tử: Đạt tối thiểu 95%\tVăn phòng UBND tỉnh\tCác sở, ban, ngành; UBND các xã, phường\tTháng 12/2026\t\n", "");
+    assert_ne!(amended_text, text);
+    let amended = chitieu_import::read_plan(&name, amended_text.as_bytes()).expect("amended parses");
+    let province = org_id(&store, "UBND tỉnh Ninh Bình").await;
+    let outcome = store
+        .import_plan(PlanImport {
+            plan: &amended,
+            source_bytes: amended_text.as_bytes(),
+            source_text: Some(&amended_text),
+            issuer: Some(province),
+            level: Some(Level::Province),
+            parent_key: None,
+            key: None,
+            actor: "test",
+            at: AT,
+        })
+        .await
+        .expect("amendment imports");
+    assert_eq!((outcome.status, outcome.version, outcome.key.as_str()), (ImportStatus::Amended, 2, key000.as_str()));
+    let change = outcome.diff.expect("a diff");
+    assert_eq!(change.removed.iter().map(|r| r.code.as_deref()).collect::<Vec<_>>(), [Some("5.7")]);
+    assert!(change.changed.iter().any(|c| c.new.code.as_deref() == Some("5.6") && c.fields == ["text", "targets"]));
+    let v2 = store.latest_plan(&key000).await.expect("latest");
+    assert_eq!(v2.version, 2);
+    assert!(v2.items.iter().any(|i| i.key == item.key), "the amended item keeps its identity");
+    assert_eq!(store.value_history(&report).await.expect("history").len(), 2, "values stay attached");
+    assert_eq!(store.plan(p000).await.expect("v1").status, "amended");
+    assert_eq!(store.plan(p000).await.expect("v1").plan, plan000, "old versions stay as they were");
+
+    // A failed import leaves the store as it was.
+    let count = store.plans().await.expect("plans").len();
+    let (name, bytes) = seed("004");
+    let plan004 = chitieu_import::read_plan(&name, &bytes).expect("004");
+    let orphan = store
+        .import_plan(PlanImport {
+            plan: &plan004,
+            source_bytes: &bytes,
+            source_text: None,
+            issuer: None,
+            level: Some(Level::Commune),
+            parent_key: Some("no-such-plan"),
+            key: Some("orphan"),
+            actor: "test",
+            at: AT,
+        })
+        .await;
+    assert!(matches!(orphan, Err(StoreError::NotFound { .. })), "{orphan:?}");
+    assert_eq!(store.plans().await.expect("plans").len(), count);
+    let child = store
+        .import_plan(PlanImport {
+            plan: &plan004,
+            source_bytes: &bytes,
+            source_text: None,
+            issuer: None,
+            level: Some(Level::Commune),
+            parent_key: Some(&key002),
+            key: Some("004-under-002"),
+            actor: "test",
+            at: AT,
+        })
+        .await
+        .expect("a child plan with a parent");
+    assert_eq!(store.plan(child.plan_id).await.expect("child").parent_key.as_deref(), Some(key002.as_str()));
+
+    concurrent_writers(&store, &key000, &stored000).await;
+    users_and_audit(&store, p000).await;
+    backup_and_restore(db, store).await;
+}
+
+/// Many writers at once: every acknowledged save is there, and racing writers on one report
+/// either succeed in turn or get a conflict, never a lost update.
+async fn concurrent_writers(store: &SqlStore, plan_key: &str, plan: &chitieu_store::StoredPlan) {
+    let registry = store.registry().await.expect("registry");
+    let departments: Vec<i64> = registry
+        .orgs
+        .iter()
+        .filter(|o| o.kind == chitieu_core::registry::OrgKind::Department)
+        .map(|o| o.id)
+        .take(6)
+        .collect();
+    let item_key = plan
+        .items
+        .iter()
+        .zip(&plan.plan.items)
+        .find(|(_, i)| i.kind == ItemKind::Indicator)
+        .expect("indicator")
+        .0
+        .key
+        .clone();
+    let period = Period::quarter(2026, 3).expect("Q3");
+    let mut tasks = Vec::new();
+    for (n, org) in departments.iter().copied().enumerate() {
+        for writer in 0..3 {
+            let store = store.clone();
+            let item_key = item_key.clone();
+            let plan_key = plan_key.to_owned();
+            tasks.push(tokio::spawn(async move {
+                let key = ReportKey { plan_key, period, org };
+                let mut saved = 0;
+                for round in 0..4 {
+                    loop {
+                        let version = store.value_history(&key).await.expect("history").len() as i64;
+                        let value = ValueInput {
+                            item_key: item_key.clone(),
+                            number: Some(f64::from(u32::try_from(n * 100 + writer * 10 + round).expect("small"))),
+                            ..ValueInput::default()
+                        };
+                        match store.save_values(&key, &[value], version, &format!("w{writer}"), AT).await {
+                            Ok(_) => {
+                                saved += 1;
+                                break;
+                            }
+                            Err(StoreError::Conflict(_)) => tokio::task::yield_now().await,
+                            Err(e) => panic!("writer failed: {e}"),
+                        }
+                    }
+                }
+                saved
+            }));
+        }
+    }
+    let mut acknowledged = 0;
+    for task in tasks {
+        acknowledged += task.await.expect("writer task");
+    }
+    let mut stored = 0;
+    for org in departments {
+        let history =
+            store.value_history(&ReportKey { plan_key: plan_key.to_owned(), period, org }).await.expect("history");
+        assert_eq!(history.iter().map(|h| h.revision).collect::<Vec<_>>(), (1..=12).collect::<Vec<i64>>());
+        stored += history.len();
+    }
+    assert_eq!(stored, acknowledged);
+}
+
+async fn users_and_audit(store: &SqlStore, plan_id: i64) {
+    let clear = NewUser {
+        username: "reporter1".into(),
+        display_name: "Nguyễn Văn A".into(),
+        org: None,
+        role: UserRole::Reporter,
+        password_hash: "mật khẩu".into(),
+    };
+    assert!(matches!(store.add_user(clear.clone(), "admin", AT).await, Err(StoreError::Invalid(_))));
+    let hashed =
+        NewUser { password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(), ..clear };
+    let user = store.add_user(hashed.clone(), "admin", AT).await.expect("user");
+    assert_eq!(user.username, "reporter1");
+    assert!(matches!(store.add_user(hashed, "admin", AT).await, Err(StoreError::Conflict(_))));
+    let (found, hash) = store.user("Reporter1").await.expect("lookup").expect("found");
+    assert_eq!((found.id, hash.starts_with("$argon2id$")), (user.id, true));
+
+    let events = store.audit_events("plan", &plan_id.to_string()).await.expect("audit");
+    assert_eq!(events[0].action, "import");
+    assert_eq!(events[0].actor, "test");
+}
+
+async fn backup_and_restore(db: &TestDb, store: SqlStore) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("backup.chitieu");
+    if db.backend == Backend::Postgres && std::process::Command::new("pg_dump").arg("--version").output().is_err() {
+        return;
+    }
+    store.backup(&file).await.expect("backup");
+    assert!(std::fs::metadata(&file).expect("backup file").len() > 10_000);
+    assert!(store.backup(&file).await.is_err(), "a backup never overwrites a file");
+    let before = store.plans().await.expect("plans").len();
+    store.restore(&file).await.expect("restore");
+    let reopened = connect(&db.url).await.expect("reopen");
+    assert_eq!(reopened.plans().await.expect("plans").len(), before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_storage_story_holds_on_sqlite() {
+    story(&support::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_storage_story_holds_on_postgres() {
+    story(&support::postgres().await).await;
+}
