@@ -1,17 +1,34 @@
 //! The `chitieu` command line: parses arguments and calls the libraries.
 
-mod explain;
-mod parse;
+/// Writes a line to standard output; a closed pipe (`| head`) ends the command quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+pub(crate) use say;
 
+mod db;
+mod explain;
+mod orgs;
+mod parse;
+mod plans;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// chitieu follows government plan targets (chỉ tiêu): it reads plan documents into structured
-/// plans, and (in later versions) collects and evaluates the reports on them.
+/// plans, keeps the registry of units and who owes what, and (in later versions) collects and
+/// evaluates the reports on them.
 #[derive(Debug, Parser)]
 #[command(name = "chitieu", version, about, max_term_width = 100)]
 struct Cli {
+    /// The database: sqlite:FILE (default, created when missing) or postgres://…
+    #[arg(long, global = true, env = "CHITIEU_DB", default_value = "sqlite:chitieu.db")]
+    db: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -21,7 +38,7 @@ enum Command {
     /// Read a plan document (.txt or .md extracted from PDF, .docx, .xlsx) and print the plan.
     Parse {
         /// The document to read.
-        file: std::path::PathBuf,
+        file: PathBuf,
         /// `json`: the stable plan JSON (docs/plan-json.md); `table`: a readable table.
         #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
         format: OutputFormat,
@@ -34,6 +51,34 @@ enum Command {
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
+    /// Apply the database migrations (also done by every command that opens the database).
+    Migrate,
+    /// The registry of units (đơn vị) and groups.
+    Orgs {
+        #[command(subcommand)]
+        command: orgs::OrgsCommand,
+    },
+    /// Parse plan documents, resolve their units and store them (a new version when amended).
+    Import(plans::ImportArgs),
+    /// The stored plans.
+    Plans {
+        #[command(subcommand)]
+        command: plans::PlansCommand,
+    },
+    /// Who owes a report on which item of a plan for a period, and by when.
+    Obligations {
+        /// The plan: its id or its key.
+        plan: String,
+        /// "2026-Q2", "Quý II/2026" or "2026".
+        #[arg(long)]
+        period: String,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Write a consistent copy of the database to FILE while it stays in use.
+    Backup { file: PathBuf },
+    /// Replace the database with a backup (stop the server first).
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,9 +92,17 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse { file, format } => parse::run(&file, format),
         Command::Explain { what, text } => explain::run(what, &text.join(" ")),
+        command => db::run(&cli.db, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("chitieu: {e:#}");
             ExitCode::FAILURE

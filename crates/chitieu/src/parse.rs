@@ -25,7 +25,7 @@ pub fn run(file: &Path, format: OutputFormat) -> anyhow::Result<()> {
 }
 
 /// The plan as a terminal table, with its title, counts, regime and warnings.
-fn write_table(out: &mut impl Write, plan: &Plan) -> std::io::Result<()> {
+pub fn write_table(out: &mut impl Write, plan: &Plan) -> std::io::Result<()> {
     let mut table = Table::new();
     table.set_content_arrangement(ContentArrangement::DynamicFullWidth).set_width(160);
     table.set_header([
