@@ -3,6 +3,8 @@
 //! near-miss proposals with a score for a person to confirm. Pure: the store passes the
 //! registry in.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::names::{name_key, similarity};
@@ -186,50 +188,30 @@ impl Registry {
     /// Resolves `name` as written. Names of units under `scope` (the plan's issuer) win over
     /// the same name elsewhere ("Phòng Kinh tế" of this commune, not of another).
     pub fn resolve(&self, name: &str, scope: Option<OrgId>) -> Resolution {
-        let key = name_key(name);
-        if key.is_empty() {
-            return Resolution::Unresolved;
-        }
-        let matches =
-            |name: &String, aliases: &[String]| std::iter::once(name).chain(aliases).any(|n| name_key(n) == key);
-        let org_matches: Vec<&Org> = self.orgs.iter().filter(|o| matches(&o.name, &o.aliases)).collect();
-        if let Some(org) = self.pick_scoped(&org_matches, scope) {
-            return Resolution::Org { id: org.id };
-        }
-        let group_matches: Vec<&OrgGroup> = self.groups.iter().filter(|g| matches(&g.name, &g.aliases)).collect();
-        // The issuer's own group first, then one for everybody, then any.
-        let own = group_matches.iter().find(|g| g.scope.is_some() && g.scope == scope);
-        if let Some(group) = own.or_else(|| group_matches.iter().find(|g| g.scope.is_none())).or(group_matches.first())
-        {
-            return Resolution::Group { id: group.id };
-        }
-        let nearness = |own: &String, aliases: &[String]| {
-            std::iter::once(own).chain(aliases).map(|n| similarity(name, n)).fold(0.0, f64::max)
-        };
-        let orgs = self.orgs.iter().map(|o| (Some(o.id), None, &o.name, nearness(&o.name, &o.aliases)));
-        let groups = self.groups.iter().map(|g| (None, Some(g.id), &g.name, nearness(&g.name, &g.aliases)));
-        let mut candidates: Vec<Candidate> = orgs
-            .chain(groups)
-            .filter(|(.., nearness)| *nearness >= PROPOSAL_THRESHOLD)
-            .map(|(org, group, name, score)| Candidate { org, group, name: name.clone(), score })
-            .collect();
-        if candidates.is_empty() {
-            return Resolution::Unresolved;
-        }
-        // Best score first; on a tie, the issuer's own unit, then by name.
-        let own = |c: &Candidate| c.org.is_some_and(|id| scope.is_some_and(|s| id == s || self.is_under(id, s)));
-        candidates.sort_by(|a, b| {
-            b.score.total_cmp(&a.score).then_with(|| own(b).cmp(&own(a))).then_with(|| a.name.cmp(&b.name))
-        });
-        candidates.truncate(5);
-        Resolution::Proposed { candidates }
+        self.resolver().resolve(name, scope)
     }
 
-    /// Of several units with the name, the one under `scope` (or `scope` itself), else the one
-    /// with no parent, else the first.
-    fn pick_scoped<'a>(&self, found: &[&'a Org], scope: Option<OrgId>) -> Option<&'a Org> {
-        let under = |org: &Org| scope.is_some_and(|s| org.id == s || self.is_under(org.id, s));
-        found.iter().find(|o| under(o)).or_else(|| found.iter().find(|o| o.parent.is_none())).or(found.first()).copied()
+    /// The registry indexed by name key, to resolve many names (a whole plan) quickly.
+    pub fn resolver(&self) -> Resolver<'_> {
+        let mut orgs: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, org) in self.orgs.iter().enumerate() {
+            for n in std::iter::once(&org.name).chain(&org.aliases) {
+                let entry = orgs.entry(name_key(n)).or_default();
+                if entry.last() != Some(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, group) in self.groups.iter().enumerate() {
+            for n in std::iter::once(&group.name).chain(&group.aliases) {
+                let entry = groups.entry(name_key(n)).or_default();
+                if entry.last() != Some(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        Resolver { registry: self, orgs, groups }
     }
 
     /// Whether `org` lies under `ancestor` in the tree.
@@ -267,6 +249,66 @@ impl Registry {
             .collect();
         ids.sort_unstable();
         ids
+    }
+}
+
+/// A [`Registry`] indexed by name key: resolving a name costs one normalisation and a lookup;
+/// only names with no exact match pay for the near-miss search.
+#[derive(Debug)]
+pub struct Resolver<'a> {
+    registry: &'a Registry,
+    orgs: HashMap<String, Vec<usize>>,
+    groups: HashMap<String, Vec<usize>>,
+}
+
+impl Resolver<'_> {
+    /// See [`Registry::resolve`].
+    pub fn resolve(&self, name: &str, scope: Option<OrgId>) -> Resolution {
+        let registry = self.registry;
+        let key = name_key(name);
+        if key.is_empty() {
+            return Resolution::Unresolved;
+        }
+        let org_matches: Vec<&Org> =
+            self.orgs.get(&key).map(|found| found.iter().map(|&i| &registry.orgs[i]).collect()).unwrap_or_default();
+        if let Some(org) = self.pick_scoped(&org_matches, scope) {
+            return Resolution::Org { id: org.id };
+        }
+        let group_matches: Vec<&OrgGroup> =
+            self.groups.get(&key).map(|found| found.iter().map(|&i| &registry.groups[i]).collect()).unwrap_or_default();
+        // The issuer's own group first, then one for everybody, then any.
+        let own = group_matches.iter().find(|g| g.scope.is_some() && g.scope == scope);
+        if let Some(group) = own.or_else(|| group_matches.iter().find(|g| g.scope.is_none())).or(group_matches.first())
+        {
+            return Resolution::Group { id: group.id };
+        }
+        let nearness = |own: &String, aliases: &[String]| {
+            std::iter::once(own).chain(aliases).map(|n| similarity(name, n)).fold(0.0, f64::max)
+        };
+        let orgs = registry.orgs.iter().map(|o| (Some(o.id), None, &o.name, nearness(&o.name, &o.aliases)));
+        let groups = registry.groups.iter().map(|g| (None, Some(g.id), &g.name, nearness(&g.name, &g.aliases)));
+        let mut candidates: Vec<Candidate> = orgs
+            .chain(groups)
+            .filter(|(.., nearness)| *nearness >= PROPOSAL_THRESHOLD)
+            .map(|(org, group, name, score)| Candidate { org, group, name: name.clone(), score })
+            .collect();
+        if candidates.is_empty() {
+            return Resolution::Unresolved;
+        }
+        // Best score first; on a tie, the issuer's own unit, then by name.
+        let own = |c: &Candidate| c.org.is_some_and(|id| scope.is_some_and(|s| id == s || registry.is_under(id, s)));
+        candidates.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then_with(|| own(b).cmp(&own(a))).then_with(|| a.name.cmp(&b.name))
+        });
+        candidates.truncate(5);
+        Resolution::Proposed { candidates }
+    }
+
+    /// Of several units with the name, the one under `scope` (or `scope` itself), else the one
+    /// with no parent, else the first.
+    fn pick_scoped<'o>(&self, found: &[&'o Org], scope: Option<OrgId>) -> Option<&'o Org> {
+        let under = |org: &Org| scope.is_some_and(|s| org.id == s || self.registry.is_under(org.id, s));
+        found.iter().find(|o| under(o)).or_else(|| found.iter().find(|o| o.parent.is_none())).or(found.first()).copied()
     }
 }
 

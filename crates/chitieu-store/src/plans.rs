@@ -3,7 +3,7 @@
 
 use chitieu_core::diff::{PlanDiff, diff};
 use chitieu_core::measure::{Direction, Measure, classify};
-use chitieu_core::registry::{Candidate, GroupId, OrgId, Registry, Resolution};
+use chitieu_core::registry::{Candidate, GroupId, OrgId, Resolution, Resolver};
 use chitieu_core::target::Target;
 use chitieu_core::text::fold;
 use chitieu_core::{Item, ItemKind, Plan, Role, Roles, Source};
@@ -238,12 +238,13 @@ impl SqlStore {
         let key = import.key.map_or_else(|| default_key(plan, import.issuer), str::to_owned);
         let mut tx = self.begin_write().await?;
         let registry = self.load_registry(&mut tx).await?;
+        let resolver = registry.resolver();
         let latest =
             sqlx::query("SELECT id, version, source_sha256 FROM plans WHERE plan_key = $1 ORDER BY version DESC")
                 .bind(&key)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let mut outcome = summarize(plan, &registry, import.issuer);
+        let mut outcome = summarize(plan, &resolver, import.issuer);
         outcome.key.clone_from(&key);
         let (version, previous) = match latest {
             Some(row) => {
@@ -303,7 +304,7 @@ impl SqlStore {
             .map(|(n, kept)| kept.unwrap_or_else(|| format!("{key}#{version}.{n}")))
             .collect();
         for (position, (item, item_key)) in plan.items.iter().zip(&keys).enumerate() {
-            insert_item(&mut tx, plan_id, position, item, item_key, &registry, import.issuer).await?;
+            insert_item(&mut tx, plan_id, position, item, item_key, &resolver, import.issuer).await?;
         }
         if let Some(old) = &previous {
             sqlx::query("UPDATE plans SET status = 'amended' WHERE id = $1").bind(old.id).execute(&mut *tx).await?;
@@ -467,7 +468,7 @@ impl SqlStore {
 }
 
 /// Counts and unresolved names of a plan about to be stored.
-fn summarize(plan: &Plan, registry: &Registry, issuer: Option<OrgId>) -> ImportOutcome {
+fn summarize(plan: &Plan, registry: &Resolver<'_>, issuer: Option<OrgId>) -> ImportOutcome {
     let mut outcome = ImportOutcome {
         plan_id: 0,
         key: String::new(),
@@ -517,7 +518,7 @@ async fn insert_item(
     position: usize,
     item: &Item,
     item_key: &str,
-    registry: &Registry,
+    registry: &Resolver<'_>,
     issuer: Option<OrgId>,
 ) -> Result<()> {
     let context = format!("line {}: item {}", item.line, item.code.as_deref().unwrap_or("without number"));

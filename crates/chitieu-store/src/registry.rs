@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chitieu_core::names::name_key;
-use chitieu_core::registry::{GroupId, Org, OrgGroup, OrgId, OrgKind, Registry, Resolution};
+use chitieu_core::registry::{GroupId, Org, OrgGroup, OrgId, OrgKind, Registry, Resolution, Resolver};
 use serde::Serialize;
 use sqlx::Row as _;
 
@@ -90,7 +90,17 @@ impl SqlStore {
 
     pub(crate) async fn import_orgs_tx(&self, records: &[OrgRecord], stamp: Stamp<'_>) -> Result<RegistryOutcome> {
         let mut tx = self.begin_write().await?;
-        let mut registry = self.load_registry(&mut tx).await?;
+        let registry = self.load_registry(&mut tx).await?;
+        // Units by name key (names and aliases), kept current as the file is stored.
+        let mut by_key: HashMap<String, Vec<OrgId>> = HashMap::new();
+        for org in &registry.orgs {
+            for name in std::iter::once(&org.name).chain(&org.aliases) {
+                let ids = by_key.entry(name_key(name)).or_default();
+                if !ids.contains(&org.id) {
+                    ids.push(org.id);
+                }
+            }
+        }
         let mut outcome = RegistryOutcome::default();
         let mut pending: Vec<&OrgRecord> = records.iter().collect();
         // Parents first: a record waits until the unit it names above exists.
@@ -100,13 +110,21 @@ impl SqlStore {
             for record in pending {
                 let parent = match &record.parent {
                     None => None,
-                    Some(name) => match find_org(&registry, name, None) {
-                        Some(id) => Some(id),
-                        None if records.iter().any(|r| name_key(&r.name) == name_key(name)) => {
+                    Some(name) => match by_key.get(&name_key(name)).map(Vec::as_slice) {
+                        Some([id]) => Some(*id),
+                        Some(ids @ [_, _, ..]) => {
+                            return Err(StoreError::Invalid(format!(
+                                "line {}: parent \"{name}\" of \"{}\" names {} units; write the parent's own name",
+                                record.line,
+                                record.name,
+                                ids.len()
+                            )));
+                        }
+                        None | Some([]) if records.iter().any(|r| name_key(&r.name) == name_key(name)) => {
                             waiting.push(record);
                             continue;
                         }
-                        None => {
+                        None | Some([]) => {
                             return Err(StoreError::Invalid(format!(
                                 "line {}: parent \"{name}\" of \"{}\" names no unit in the file or the registry{}",
                                 record.line,
@@ -122,18 +140,12 @@ impl SqlStore {
                     Change::Updated => outcome.updated += 1,
                     Change::Unchanged => outcome.unchanged += 1,
                 }
-                registry.orgs.retain(|o| o.id != id);
-                registry.orgs.push(Org {
-                    id,
-                    name: record.name.clone(),
-                    kind: record.kind,
-                    parent,
-                    aliases: record.aliases.clone(),
-                    population: record.population,
-                    active_from: record.active_from,
-                    active_to: record.active_to,
-                    sample: record.sample,
-                });
+                for name in std::iter::once(&record.name).chain(&record.aliases) {
+                    let ids = by_key.entry(name_key(name)).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
             }
             if waiting.len() == before {
                 let stuck = waiting[0];
@@ -151,11 +163,12 @@ impl SqlStore {
     pub(crate) async fn import_groups_tx(&self, records: &[GroupRecord], stamp: Stamp<'_>) -> Result<RegistryOutcome> {
         let mut tx = self.begin_write().await?;
         let registry = self.load_registry(&mut tx).await?;
+        let resolver = registry.resolver();
         let mut outcome = RegistryOutcome::default();
         for record in records {
             let scope = match &record.scope {
                 None => None,
-                Some(name) => Some(find_org(&registry, name, None).ok_or_else(|| {
+                Some(name) => Some(find_org(&resolver, name, None).ok_or_else(|| {
                     StoreError::Invalid(format!(
                         "line {}: scope \"{name}\" of group \"{}\" names no unit{}",
                         record.line,
@@ -166,7 +179,7 @@ impl SqlStore {
             };
             let mut members = Vec::with_capacity(record.members.len());
             for name in &record.members {
-                members.push(find_org(&registry, name, scope).ok_or_else(|| {
+                members.push(find_org(&resolver, name, scope).ok_or_else(|| {
                     StoreError::Invalid(format!(
                         "line {}: member \"{name}\" of group \"{}\" names no unit{}",
                         record.line,
@@ -189,8 +202,8 @@ impl SqlStore {
 }
 
 /// The unit a name (or alias) names exactly, preferring one under `scope`.
-fn find_org(registry: &Registry, name: &str, scope: Option<OrgId>) -> Option<OrgId> {
-    match registry.resolve(name, scope) {
+fn find_org(resolver: &Resolver<'_>, name: &str, scope: Option<OrgId>) -> Option<OrgId> {
+    match resolver.resolve(name, scope) {
         Resolution::Org { id } => Some(id),
         _ => None,
     }
