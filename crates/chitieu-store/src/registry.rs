@@ -294,15 +294,30 @@ async fn upsert_org(
         audit(tx, stamp, "create", "org", &id.to_string(), None, Some(&after)).await?;
         (id, Change::Created)
     };
-    for alias in aliases {
-        sqlx::query("INSERT INTO org_aliases (org_id, alias) VALUES ($1, $2)")
-            .bind(id)
-            .bind(alias)
+    insert_pairs(tx, "INSERT INTO org_aliases (org_id, alias) VALUES ($1, $2)", id, &aliases, &context).await?;
+    Ok((id, change))
+}
+
+/// Inserts `(owner, value)` rows with `sql`, one per value.
+async fn insert_pairs<T>(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    sql: &'static str,
+    owner: i64,
+    values: &[T],
+    context: &str,
+) -> Result<()>
+where
+    T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Clone + Send + Sync + 'static,
+{
+    for value in values {
+        sqlx::query(sql)
+            .bind(owner)
+            .bind(value.clone())
             .execute(&mut **tx)
             .await
-            .map_err(|e| StoreError::from_db(e, &context))?;
+            .map_err(|e| StoreError::from_db(e, context))?;
     }
-    Ok((id, change))
+    Ok(())
 }
 
 /// A unit as its audit record shows it.
@@ -396,21 +411,7 @@ async fn upsert_group(
         audit(tx, stamp, "create", "group", &id.to_string(), None, Some(&after)).await?;
         (id, Change::Created)
     };
-    for member in members {
-        sqlx::query("INSERT INTO group_members (group_id, org_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(member)
-            .execute(&mut **tx)
-            .await
-            .map_err(|e| StoreError::from_db(e, &context))?;
-    }
-    for alias in aliases {
-        sqlx::query("INSERT INTO group_aliases (group_id, alias) VALUES ($1, $2)")
-            .bind(id)
-            .bind(alias)
-            .execute(&mut **tx)
-            .await
-            .map_err(|e| StoreError::from_db(e, &context))?;
-    }
+    insert_pairs(tx, "INSERT INTO group_members (group_id, org_id) VALUES ($1, $2)", id, members, &context).await?;
+    insert_pairs(tx, "INSERT INTO group_aliases (group_id, alias) VALUES ($1, $2)", id, &aliases, &context).await?;
     Ok(change)
 }

@@ -157,21 +157,11 @@ fn print_outcome(file: &str, o: &ImportOutcome) -> anyhow::Result<()> {
                 change.fields.join(", ")
             );
         }
-        for added in &diff.added {
-            crate::say!(
-                "    thêm {} {}: {}",
-                added.section.as_deref().unwrap_or(""),
-                added.code.as_deref().unwrap_or(""),
-                added.text
-            );
-        }
-        for removed in &diff.removed {
-            crate::say!(
-                "    bỏ {} {}: {}",
-                removed.section.as_deref().unwrap_or(""),
-                removed.code.as_deref().unwrap_or(""),
-                removed.text
-            );
+        for (verb, items) in [("thêm", &diff.added), ("bỏ", &diff.removed)] {
+            for item in items {
+                let (section, code) = (item.section.as_deref().unwrap_or(""), item.code.as_deref().unwrap_or(""));
+                crate::say!("    {verb} {section} {code}: {}", item.text);
+            }
         }
     }
     for name in &o.unresolved {
