@@ -17,8 +17,10 @@ pub enum Column {
     Unit,
     /// The target for one year ("Mức chỉ tiêu" over "2030").
     Year(i32),
-    /// Targets not tied to a year column ("Mức chỉ tiêu", "Sản phẩm", "Kết quả").
+    /// Targets not tied to a year column ("Mức chỉ tiêu", "Kết quả").
     Target,
+    /// The deliverable a task owes ("Sản phẩm"): kept whole in the note, its numbers read as targets.
+    Product,
     Role(Role),
     Deadline,
     Note,
@@ -63,11 +65,13 @@ impl Header {
             };
             let column = if below.is_empty() {
                 if own.is_empty() { Column::Other(String::new()) } else { classify(&own) }
+            } else if let Some(y) = year(&below) {
+                Column::Year(y)
+            } else if classify(&parent) == Column::Code {
+                // "Stt" over "TT | Chi tiết": both hold numbers.
+                Column::Code
             } else {
-                match year(&below) {
-                    Some(y) => Column::Year(y),
-                    None => classify(&below),
-                }
+                classify(&below)
             };
             columns.push(column);
             names.push(name);
@@ -109,6 +113,21 @@ impl Header {
         cells[..trim(&cells)] == row[..trim(row)]
     }
 
+    /// The columns that hold item numbers (the first column when none is named so).
+    pub fn number_columns(&self) -> impl Iterator<Item = usize> + '_ {
+        let named = self.columns.contains(&Column::Code);
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(move |(i, c)| if named { **c == Column::Code } else { *i == 0 })
+            .map(|(i, _)| i)
+    }
+
+    /// Whether any column holds targets (years, levels or products), so that the words don't.
+    pub fn has_target_columns(&self) -> bool {
+        self.columns.iter().any(|c| matches!(c, Column::Year(_) | Column::Target | Column::Product))
+    }
+
     pub fn years(&self) -> Vec<i32> {
         self.columns.iter().filter_map(|c| if let Column::Year(y) = c { Some(*y) } else { None }).collect()
     }
@@ -129,26 +148,32 @@ fn looks_like_header(cells: &[String]) -> bool {
         match column {
             Column::Code => code = true,
             Column::Text => text = true,
-            Column::Role(_) | Column::Deadline | Column::Unit | Column::Target => roles += 1,
+            Column::Role(_) | Column::Deadline | Column::Unit | Column::Target | Column::Product => roles += 1,
             _ => {}
         }
     }
     (code && (text || roles >= 1)) || (text && roles >= 1) || roles >= 3
 }
 
-/// The second header line sits under the first with an empty number cell and holds years or
-/// column names (001: "Trực tiếp Chỉ đạo | Đơn vị chủ trì | Đơn vị phối hợp"; 003: years).
+/// The second header line sits under the first and holds years or column names (001: "Trực
+/// tiếp Chỉ đạo | Đơn vị chủ trì | Đơn vị phối hợp"; 003: years), or splits a number column
+/// ("Stt" over "TT | Chi tiết"). Its number cell is empty unless it is such a split.
 fn is_sub_header(top: &[String], sub: &[String]) -> bool {
-    if sub.first().is_some_and(|c| !c.is_empty()) {
+    // The nearest header word at or left of column `i`: the cell `i` sits under.
+    let parent = |i: usize| top[..=i.min(top.len().saturating_sub(1))].iter().rev().find(|c| !c.is_empty());
+    let under_number = |i: usize| parent(i).is_some_and(|p| classify(p) == Column::Code);
+    if sub.first().is_some_and(|c| !c.is_empty() && (classify(c) != Column::Code || !under_number(0))) {
         return false;
     }
-    let filled: Vec<&String> = sub.iter().filter(|c| !c.is_empty()).collect();
+    let filled: Vec<(usize, &String)> = sub.iter().enumerate().filter(|(_, c)| !c.is_empty()).collect();
     if filled.is_empty() {
         return false;
     }
-    let under_span = sub.iter().enumerate().any(|(i, c)| !c.is_empty() && top.get(i).is_none_or(String::is_empty));
-    filled.iter().all(|c| year(c).is_some() || !matches!(classify(c), Column::Other(_) | Column::Text))
-        && (under_span || filled.iter().any(|c| year(c).is_some()))
+    let under_span = filled.iter().any(|&(i, _)| top.get(i).is_none_or(String::is_empty));
+    filled
+        .iter()
+        .all(|&(i, c)| year(c).is_some() || under_number(i) || !matches!(classify(c), Column::Other(_) | Column::Text))
+        && (under_span || filled.iter().any(|(_, c)| year(c).is_some()))
 }
 
 /// "2025", "Năm 2030" → the year.
@@ -182,8 +207,9 @@ pub fn classify(name: &str) -> Column {
     } else if has(&["chủ trì", "thực hiện", "triển khai", "báo cáo", "chịu trách nhiệm", "cơ quan", "đơn vị"])
     {
         Column::Role(Role::Lead)
-    } else if has(&["mức chỉ tiêu", "giá trị", "sản phẩm", "kết quả", "chỉ tiêu năm", "mục tiêu năm"])
-    {
+    } else if has(&["sản phẩm"]) {
+        Column::Product
+    } else if has(&["mức chỉ tiêu", "giá trị", "kết quả", "chỉ tiêu năm", "mục tiêu năm"]) {
         Column::Target
     } else if has(&["chỉ tiêu", "nhiệm vụ", "nội dung", "tên", "mục tiêu", "hoạt động", "danh mục"])
     {
@@ -224,7 +250,8 @@ mod tests {
             ("Đơn vị tính", Column::Unit),
             ("Tên/Mục tiêu cụ thể", Column::Text),
             ("Mức chỉ tiêu", Column::Target),
-            ("Sản phẩm", Column::Target),
+            ("Sản phẩm", Column::Product),
+            ("Kết quả/sản phẩm", Column::Product),
             ("Thời hạn", Column::Deadline),
             ("Tên nhiệm vụ", Column::Text),
             ("Chỉ tiêu", Column::Text),
@@ -253,6 +280,18 @@ mod tests {
             ]
         );
         assert_eq!(header.names[3], "Phân công thực hiện / Đơn vị chủ trì");
+    }
+
+    #[test]
+    fn a_number_column_split_in_two_gives_two_number_columns() {
+        let top = cells("Stt\t\tTên nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm\tThời hạn");
+        let sub = cells("TT\tChi tiết\t\t\t\t\t");
+        let (header, used) = Header::detect(&top, Some(&sub)).unwrap();
+        assert!(used);
+        assert_eq!(header.columns[..3], [Column::Code, Column::Code, Column::Text]);
+        assert_eq!(header.columns[5..], [Column::Product, Column::Deadline]);
+        assert_eq!(header.number_columns().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(header.names[1], "Stt / Chi tiết");
     }
 
     #[test]

@@ -4,8 +4,25 @@
 
 use chitieu_core::text::key;
 
-/// The title: the remaining preamble lines joined with spaces.
+/// Headings that name the kind of document; the title is the heading and the subject after it.
+const KINDS: &[&str] = &["kế hoạch", "chương trình", "đề án", "phương án", "chương trình hành động"];
+
+/// The title: the remaining preamble lines joined with spaces. When the preamble is a whole
+/// document before its appendix table (a "KẾ HOẠCH" heading, then preamble and sections), the
+/// title is that heading, the line after it and the lines that carry on the same phrase (a
+/// wrapped line starts in lower case), not the body that follows.
 pub fn title(lines: &[(usize, String)]) -> String {
+    let heading = lines.iter().position(|(_, line)| KINDS.contains(&key(line).trim_end_matches(':')));
+    if let Some(at) = heading {
+        let subject = lines[at + 1..].iter().take_while(|(_, l)| !key(l).starts_with("(kèm theo"));
+        let continued =
+            subject.enumerate().take_while(|(k, (_, l))| *k == 0 || l.trim_start().starts_with(char::is_lowercase));
+        let parts: Vec<&str> =
+            std::iter::once(lines[at].1.trim()).chain(continued.map(|(_, (_, l))| l.trim())).collect();
+        if parts.len() > 1 {
+            return parts.join(" ");
+        }
+    }
     let mut parts: Vec<&str> = Vec::new();
     let mut in_attachment = false;
     for (_, line) in lines {

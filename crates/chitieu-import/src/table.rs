@@ -96,7 +96,7 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
                 if cells.iter().all(|c| plain(c).is_empty()) {
                     continue;
                 }
-                let number_empty = cells.first().is_none_or(|c| c.trim().is_empty() || plain(c).is_empty());
+                let number_empty = header.number_columns().all(|i| cells.get(i).is_none_or(|c| plain(c).is_empty()));
                 match rows.last_mut() {
                     Some(previous) if number_empty => join_cells(previous, cells),
                     _ => rows.push(RawRow { line: *line, cells: cells.clone() }),
@@ -127,8 +127,6 @@ fn join_cells(previous: &mut RawRow, cells: &[String]) {
 struct ReadRow {
     code: Option<Code>,
     item: Item,
-    /// Whether anything but the words was filled in (targets, roles, deadline, unit, note).
-    has_details: bool,
 }
 
 fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> Vec<Item> {
@@ -145,18 +143,29 @@ fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> V
     }
     let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
     let mut items = Vec::with_capacity(read.len());
+    // Letters restart under each number ("1. a) b) 2. a)"): a letter is unique under its number.
+    let mut number: Option<String> = None;
     for i in 0..read.len() {
         let next_code = read.get(i + 1).and_then(|r| r.code.clone());
         let r = &read[i];
         let mut item = r.item.clone();
         item.kind = match &r.code {
             Some(Code::Roman(_)) => ItemKind::Group,
-            Some(code) if !r.has_details && next_code.is_some_and(|next| code.has_child(&next)) => ItemKind::Group,
+            Some(code) if next_code.is_some_and(|next| code.has_child(&next)) => ItemKind::Group,
             _ if item.targets.is_empty() => ItemKind::Task,
             _ => ItemKind::Indicator,
         };
+        match &r.code {
+            Some(Code::Number(n)) => number = Some(n.clone()),
+            Some(Code::Roman(_)) => number = None,
+            _ => {}
+        }
         if let Some(code) = &item.code {
-            let key = (item.section.clone(), code.clone());
+            let scoped = match (&r.code, &number) {
+                (Some(Code::Letter(_)), Some(n)) => format!("{n}.{code}"),
+                _ => code.clone(),
+            };
+            let key = (item.section.clone(), scoped);
             if let Some(first) = seen.insert(key, item.line) {
                 let place = item.section.as_deref().map(|s| format!(" in section {s}")).unwrap_or_default();
                 warnings.push(Warning::at(
@@ -171,12 +180,14 @@ fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> V
 }
 
 fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadRow {
-    let mut code = None;
+    let mut code: Option<Code> = None;
+    let mut outer_column = 0;
     let mut code_text = String::new();
     let mut text = String::new();
     let mut unit = None;
     let mut year_cells: Vec<(i32, String)> = Vec::new();
     let mut target_cells: Vec<String> = Vec::new();
+    let mut product_cells: Vec<String> = Vec::new();
     let mut roles = Roles::default();
     let mut deadline = None;
     let mut notes: Vec<String> = Vec::new();
@@ -186,9 +197,15 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
             continue;
         }
         match header.columns.get(i) {
+            // With two number columns ("TT | Chi tiết") the item's number is the one nearest its
+            // words; the other (a running count) stays in the note.
             Some(Column::Code) => {
-                code = Code::parse(&cell);
-                if code.is_none() {
+                if let Some(parsed) = Code::parse(&cell) {
+                    if let Some(outer) = code.replace(parsed) {
+                        notes.push(format!("{}: {}", header.names[outer_column], outer.label()));
+                    }
+                    outer_column = i;
+                } else {
                     warnings.push(Warning::at(
                         row.line,
                         format!("\"{cell}\" is not an item number; the row is kept without one"),
@@ -200,6 +217,10 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
             Some(Column::Unit) => unit = (cell != "-").then_some(cell),
             Some(Column::Year(year)) => year_cells.push((*year, cell)),
             Some(Column::Target) => target_cells.push(cell),
+            Some(Column::Product) => {
+                product_cells.push(cell.clone());
+                notes.push(format!("{}: {cell}", header.names[i]));
+            }
             Some(Column::Role(role)) => roles.get_mut(*role).extend(split_units(&cell)),
             Some(Column::Deadline) => deadline = read_deadline_cell(&cell, row.line, warnings),
             Some(Column::Note) => notes.push(cell),
@@ -216,12 +237,11 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
     if text.is_empty() && !code_text.is_empty() {
         text = code_text;
     }
-    let targets = read_targets(&text, unit.as_deref(), &year_cells, &target_cells, !header.years().is_empty());
+    let cells = TargetCells { years: &year_cells, levels: &target_cells, products: &product_cells };
+    let targets = read_targets(&text, unit.as_deref(), &cells, header.has_target_columns());
     if unit.is_none() {
         unit = common_unit(&targets);
     }
-    let has_details =
-        !targets.is_empty() || !roles.is_empty() || deadline.is_some() || unit.is_some() || !notes.is_empty();
     let item = Item {
         section: None,
         code: code.as_ref().map(|c| c.label().to_owned()),
@@ -234,25 +254,33 @@ fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadR
         note: (!notes.is_empty()).then(|| notes.join("; ")),
         line: row.line,
     };
-    ReadRow { code, item, has_details }
+    ReadRow { code, item }
 }
 
-fn read_targets(
-    text: &str,
-    unit: Option<&str>,
-    years: &[(i32, String)],
-    cells: &[String],
-    has_year_columns: bool,
-) -> Vec<Target> {
-    let mut targets: Vec<Target> = years.iter().flat_map(|(year, cell)| read_cell(cell, Some(*year), unit)).collect();
-    for cell in cells {
+/// A row's cells in the columns that hold targets.
+struct TargetCells<'a> {
+    years: &'a [(i32, String)],
+    levels: &'a [String],
+    products: &'a [String],
+}
+
+/// The row's targets: from its year, level and product columns; from its words only when the
+/// table has none of those columns.
+fn read_targets(text: &str, unit: Option<&str>, cells: &TargetCells<'_>, has_target_columns: bool) -> Vec<Target> {
+    let mut targets: Vec<Target> =
+        cells.years.iter().flat_map(|(year, cell)| read_cell(cell, Some(*year), unit)).collect();
+    for cell in cells.levels {
         let mut found = read_sentence(cell);
         if found.is_empty() {
             found = read_cell(cell, None, unit);
         }
         targets.extend(found);
     }
-    if targets.is_empty() && !has_year_columns && cells.is_empty() {
+    // A product names a deliverable: only its numbers are levels to report against.
+    for cell in cells.products {
+        targets.extend(read_sentence(cell).into_iter().filter(|t| t.value.is_some()));
+    }
+    if targets.is_empty() && !has_target_columns {
         targets = read_sentence(text);
     }
     if let Some(unit) = unit {

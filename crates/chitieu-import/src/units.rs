@@ -39,6 +39,8 @@ const UNIT_HEADS: &[&str] = &[
     "trường",
     "Viện",
     "Cơ quan",
+    "UB ",
+    "MTTQ",
     "Chi cục",
     "Chi Cục",
     "Chi nhánh",
@@ -161,6 +163,10 @@ mod tests {
             (
                 "Các sở, ban, ngành, địa phương, người dân, doanh nghiệp",
                 &["Các sở, ban, ngành, địa phương, người dân, doanh nghiệp"],
+            ),
+            (
+                "UB MTTQ Việt Nam Thành phố, MTTQ cấp xã và Ban Công tác mặt trận",
+                &["UB MTTQ Việt Nam Thành phố", "MTTQ cấp xã và Ban Công tác mặt trận"],
             ),
             ("-", &[]),
             ("", &[]),

@@ -8,9 +8,13 @@
 //! - ongoing: "Thường xuyên", "Liên tục", "Hằng/Hàng ngày"; with a cadence for
 //!   "Hằng/Hàng/Mỗi tháng|quý|năm" (also "trước ngày 15/12 hàng năm": owed every year);
 //! - relative: "N ngày|tháng|năm" then "kể từ", "tính từ", "sau khi", "sau" or "từ", then the
-//!   event ("100 ngày kể từ ngày ban hành").
+//!   event ("100 ngày kể từ ngày ban hành"), or alone ("100 ngày": from the plan itself, event
+//!   left empty);
+//! - ongoing from a start: "(kể) từ … trở đi" ("Từ ngày ban hành Kế hoạch trở đi").
 //!
-//! Anything else with letters or digits is `Unknown`, kept as written. Dates must exist on the
+//! A cell that defers to the rows below ("Theo thời hạn cụ thể sau đây", "Theo từng mốc thời
+//! hạn dưới đây") sets no deadline of its own. Anything else with letters or digits is
+//! `Unknown`, kept as written. Dates must exist on the
 //! calendar, months be 1–12, quarters 1–4 and years 1900–2100.
 
 use super::{Cadence, Deadline, TimeUnit};
@@ -42,12 +46,14 @@ const ONGOING: &[(&str, Option<Cadence>)] = &[
     ("hằng năm", Some(Cadence::Year)),
     ("hàng năm", Some(Cadence::Year)),
     ("mỗi năm", Some(Cadence::Year)),
+    ("trở đi", None),
 ];
 
 /// Words between a relative deadline's length and its event.
 const AFTER: &[&str] = &["kể từ khi", "kể từ", "tính từ", "sau khi", "sau", "từ khi", "từ"];
 
-/// The deadline a cell names; `None` for an empty cell or "-".
+/// The deadline a cell names; `None` for an empty cell, "-", or a cell that defers to the rows
+/// below.
 pub fn read_deadline(text: &str) -> Option<Deadline> {
     let text = clean(text);
     let text = text.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace());
@@ -55,6 +61,9 @@ pub fn read_deadline(text: &str) -> Option<Deadline> {
         return None;
     }
     let tokens = tokens(text);
+    if defers_below(&tokens) {
+        return None;
+    }
     let mut start = 0;
     while let Some(lead) = LEADS.iter().find(|lead| starts_with_words(&tokens[start..], lead)) {
         start += word_count(lead);
@@ -70,6 +79,12 @@ fn ongoing(text: &str) -> Option<Deadline> {
     (!found.is_empty()).then(|| Deadline::Ongoing { every: found.into_iter().flatten().next() })
 }
 
+/// "Theo (từng mốc) thời hạn (cụ thể) dưới đây / sau đây": the rows below carry the deadlines.
+fn defers_below(tokens: &[Token<'_>]) -> bool {
+    let words: Vec<&str> = tokens.iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower.as_ref()).collect();
+    words.first() == Some(&"theo") && words.ends_with(&["đây"]) && words.iter().any(|w| matches!(*w, "dưới" | "sau"))
+}
+
 fn relative(text: &str, tokens: &[Token<'_>]) -> Option<Deadline> {
     let count = tokens.first()?.whole()?;
     let unit = match tokens.get(1)?.lower.as_ref() {
@@ -78,6 +93,9 @@ fn relative(text: &str, tokens: &[Token<'_>]) -> Option<Deadline> {
         "năm" => TimeUnit::Year,
         _ => return None,
     };
+    if tokens.len() == 2 {
+        return Some(Deadline::Relative { count, unit, after: String::new() });
+    }
     let connector = AFTER.iter().find(|w| starts_with_words(&tokens[2..], w))?;
     let event = tokens.get(2 + word_count(connector))?;
     let after = text[event.start..].trim_end_matches(['.', ';', ',', ' ']).to_owned();

@@ -102,6 +102,14 @@ fn deadline_cells_read_to_their_deadline() {
         ),
         ("06 tháng sau khi Đề án được phê duyệt", relative(6, TimeUnit::Month, "Đề án được phê duyệt")),
         ("Sau 02 năm kể từ khi triển khai", relative(2, TimeUnit::Year, "triển khai")),
+        ("100 ngày", relative(100, TimeUnit::Day, "")),
+        ("Trong 06 tháng", relative(6, TimeUnit::Month, "")),
+        ("Từ ngày ban hành Kế hoạch trở đi", ongoing(None)),
+        // Other plans' forms.
+        ("Hoàn thành trước 15/10/2026", date(2026, 10, 15)),
+        ("Trước 15/10/2026", date(2026, 10, 15)),
+        ("Trong tháng 7/2026", month(2026, 7)),
+        ("Tháng 8/2026", month(2026, 8)),
         // Unknown, kept as written.
         ("Thường", unknown("Thường")),
         ("Sau khi được bố trí vốn", unknown("Sau khi được bố trí vốn")),
@@ -119,8 +127,9 @@ fn deadline_cells_read_to_their_deadline() {
 }
 
 #[test]
-fn empty_cells_have_no_deadline() {
-    for text in ["", "  ", "-", "–", "—", "."] {
+fn empty_cells_and_cells_deferring_below_have_no_deadline() {
+    for text in ["", "  ", "-", "–", "—", ".", "Theo thời hạn cụ thể sau đây:", "Theo từng mốc thời hạn dưới đây"]
+    {
         assert_eq!(read_deadline(text), None, "{text:?}");
     }
 }
