@@ -12,6 +12,7 @@ mod error;
 mod plans;
 mod registry;
 mod reports;
+mod sessions;
 mod sql;
 mod store;
 mod users;
@@ -24,11 +25,12 @@ pub use plans::{
 };
 pub use registry::{GroupRecord, OrgRecord, RegistryOutcome};
 pub use reports::{ReportKey, ReportStatus, SavedValue, ValueInput, ValueRevision};
+pub use sessions::{NewSession, Session};
 pub use users::{NewUser, User, UserRole};
 
 use chitieu_core::obligation::Obligation;
 use chitieu_core::period::Period;
-use chitieu_core::registry::{Org, Registry};
+use chitieu_core::registry::{Org, Registry, Resolution};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -65,6 +67,17 @@ pub trait Store: Send + Sync {
     fn plan(&self, id: i64) -> impl Future<Output = Result<StoredPlan>> + Send;
     /// The latest version of the plan with this key.
     fn latest_plan(&self, key: &str) -> impl Future<Output = Result<StoredPlan>> + Send;
+    /// A person settles a name the import could not: every assignment of the plan written
+    /// `name` now points at `choice` (a unit or a group), marked confirmed. Later versions of
+    /// the plan keep the choice. Returns how many assignments changed.
+    fn confirm_name(
+        &self,
+        plan_id: i64,
+        name: &str,
+        choice: &Resolution,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<usize>> + Send;
 
     /// Who owes what for `period` under the plan with this id.
     fn obligations(&self, plan_id: i64, period: Period) -> impl Future<Output = Result<Vec<Obligation>>> + Send;
@@ -85,6 +98,22 @@ pub trait Store: Send + Sync {
     fn add_user(&self, user: NewUser, actor: &str, at: &str) -> impl Future<Output = Result<User>> + Send;
     fn user(&self, username: &str) -> impl Future<Output = Result<Option<(User, String)>>> + Send;
     fn users(&self) -> impl Future<Output = Result<Vec<User>>> + Send;
+    /// Replaces a user's password (an argon2 PHC string) and ends the user's open sessions.
+    fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<User>> + Send;
+
+    /// Opens a sign-in session (and forgets expired ones); records the sign-in in the audit trail.
+    fn create_session(&self, session: &NewSession) -> impl Future<Output = Result<()>> + Send;
+    /// The session with this id and its user, if it is open at `now` (RFC 3339 UTC) and the user
+    /// is active.
+    fn session(&self, id: &str, now: &str) -> impl Future<Output = Result<Option<Session>>> + Send;
+    /// Ends a session (signing out); one already gone is not an error.
+    fn delete_session(&self, id: &str, at: &str) -> impl Future<Output = Result<()>> + Send;
 
     /// The audit trail of one entity ("plan", "org", "report", "user"), oldest first.
     fn audit_events(&self, entity: &str, entity_id: &str) -> impl Future<Output = Result<Vec<AuditEvent>>> + Send;

@@ -1,6 +1,8 @@
 //! Plans in the store: every version of every plan, its items, targets and role assignments
 //! resolved against the registry, and the way back to the plan JSON, losslessly.
 
+use std::collections::HashMap;
+
 use chitieu_core::diff::{PlanDiff, diff};
 use chitieu_core::measure::{Direction, Measure, classify};
 use chitieu_core::registry::{Candidate, GroupId, OrgId, Resolution, Resolver};
@@ -295,6 +297,14 @@ impl SqlStore {
         .map_err(|e| StoreError::from_db(e, &context))?
         .try_get("id")?;
         let change = previous.as_ref().map(|old| diff(&old.plan.items, &plan.items));
+        // Names a person settled in the previous version stay settled.
+        let confirmed: HashMap<String, (Option<OrgId>, Option<GroupId>)> = previous
+            .iter()
+            .flat_map(|old| old.items.iter().flat_map(|i| &i.assignments))
+            .filter(|a| a.status == "confirmed")
+            .map(|a| (a.raw.clone(), (a.org_id, a.group_id)))
+            .collect();
+        let names = Names { resolver: &resolver, issuer: import.issuer, confirmed: &confirmed };
         let keys: Vec<String> = (0..plan.items.len())
             .map(|n| match (&change, &previous) {
                 (Some(d), Some(old)) => d.continues[n].map(|o| old.items[o].key.clone()),
@@ -304,7 +314,7 @@ impl SqlStore {
             .map(|(n, kept)| kept.unwrap_or_else(|| format!("{key}#{version}.{n}")))
             .collect();
         for (position, (item, item_key)) in plan.items.iter().zip(&keys).enumerate() {
-            insert_item(&mut tx, plan_id, position, item, item_key, &resolver, import.issuer).await?;
+            insert_item(&mut tx, plan_id, position, item, item_key, &names).await?;
         }
         if let Some(old) = &previous {
             sqlx::query("UPDATE plans SET status = 'amended' WHERE id = $1").bind(old.id).execute(&mut *tx).await?;
@@ -512,14 +522,21 @@ fn summarize(plan: &Plan, registry: &Resolver<'_>, issuer: Option<OrgId>) -> Imp
     outcome
 }
 
+/// How the names of a plan being stored resolve: a person's earlier confirmation first, then
+/// the registry (with the issuer's own units preferred).
+struct Names<'a> {
+    resolver: &'a Resolver<'a>,
+    issuer: Option<OrgId>,
+    confirmed: &'a HashMap<String, (Option<OrgId>, Option<GroupId>)>,
+}
+
 async fn insert_item(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     plan_id: i64,
     position: usize,
     item: &Item,
     item_key: &str,
-    registry: &Resolver<'_>,
-    issuer: Option<OrgId>,
+    names: &Names<'_>,
 ) -> Result<()> {
     let context = format!("line {}: item {}", item.line, item.code.as_deref().unwrap_or("without number"));
     let (measure, direction) = classify(item);
@@ -571,29 +588,86 @@ async fn insert_item(
     }
     for role in ROLES {
         for (position, name) in roles_of(&item.roles, role).iter().enumerate() {
-            let resolution = registry.resolve(name, issuer);
-            let (org, group, status, proposals) = match &resolution {
+            if let Some(&(org, group)) = names.confirmed.get(name) {
+                insert_assignment(tx, item_id, role, position, name, (org, group, "confirmed", None), &context).await?;
+                continue;
+            }
+            let resolution = names.resolver.resolve(name, names.issuer);
+            let settled = match &resolution {
                 Resolution::Org { id } => (Some(*id), None, "resolved", None),
                 Resolution::Group { id } => (None, Some(*id), "resolved", None),
                 Resolution::Proposed { candidates } => (None, None, "proposed", Some(json(candidates)?)),
                 Resolution::Unresolved => (None, None, "unresolved", None),
             };
-            sqlx::query(
-                "INSERT INTO assignments (item_id, role, position, raw, org_id, group_id, status, proposals) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(item_id)
-            .bind(role_str(role))
-            .bind(position as i64)
-            .bind(name)
-            .bind(org)
-            .bind(group)
-            .bind(status)
-            .bind(proposals)
-            .execute(&mut **tx)
-            .await
-            .map_err(|e| StoreError::from_db(e, &context))?;
+            insert_assignment(tx, item_id, role, position, name, settled, &context).await?;
         }
     }
     Ok(())
+}
+
+type Settled = (Option<OrgId>, Option<GroupId>, &'static str, Option<String>);
+
+async fn insert_assignment(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    item_id: i64,
+    role: Role,
+    position: usize,
+    name: &str,
+    (org, group, status, proposals): Settled,
+    context: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO assignments (item_id, role, position, raw, org_id, group_id, status, proposals) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(item_id)
+    .bind(role_str(role))
+    .bind(position as i64)
+    .bind(name)
+    .bind(org)
+    .bind(group)
+    .bind(status)
+    .bind(proposals)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| StoreError::from_db(e, context))?;
+    Ok(())
+}
+
+impl SqlStore {
+    pub(crate) async fn confirm_name_tx(
+        &self,
+        plan_id: i64,
+        name: &str,
+        choice: &Resolution,
+        stamp: Stamp<'_>,
+    ) -> Result<usize> {
+        let (org, group) = match choice {
+            Resolution::Org { id } => (Some(*id), None),
+            Resolution::Group { id } => (None, Some(*id)),
+            Resolution::Proposed { .. } | Resolution::Unresolved => {
+                return Err(StoreError::Invalid("a name is confirmed as one unit or one group".into()));
+            }
+        };
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE assignments SET org_id = $1, group_id = $2, status = 'confirmed', proposals = NULL \
+             WHERE raw = $3 AND item_id IN (SELECT id FROM items WHERE plan_id = $4)",
+        )
+        .bind(org)
+        .bind(group)
+        .bind(name)
+        .bind(plan_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| StoreError::from_db(e, &format!("confirming \"{name}\"")))?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "name in plan", key: format!("\"{name}\" in plan {plan_id}") });
+        }
+        let after = serde_json::json!({ "name": name, "org_id": org, "group_id": group, "assignments": changed });
+        audit(&mut tx, stamp, "confirm_name", "plan", &plan_id.to_string(), None, Some(&after)).await?;
+        tx.commit().await?;
+        Ok(usize::try_from(changed).unwrap_or(usize::MAX))
+    }
 }

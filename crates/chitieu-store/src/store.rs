@@ -3,14 +3,14 @@
 
 use chitieu_core::obligation::{Obligation, ObligedItem, obligations};
 use chitieu_core::period::Period;
-use chitieu_core::registry::{Org, Registry};
+use chitieu_core::registry::{Org, Registry, Resolution};
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
 use crate::sql::Stamp;
 use crate::{
-    AuditEvent, GroupRecord, ImportOutcome, NewUser, OrgRecord, PlanImport, PlanSummary, RegistryOutcome, ReportKey,
-    Result, SavedValue, Store, StoreError, StoredPlan, User, ValueInput, ValueRevision,
+    AuditEvent, GroupRecord, ImportOutcome, NewSession, NewUser, OrgRecord, PlanImport, PlanSummary, RegistryOutcome,
+    ReportKey, Result, SavedValue, Session, Store, StoreError, StoredPlan, User, ValueInput, ValueRevision,
 };
 
 impl Store for SqlStore {
@@ -55,6 +55,17 @@ impl Store for SqlStore {
             .await?;
         let id = id.ok_or_else(|| StoreError::NotFound { what: "plan", key: key.to_owned() })?;
         self.plan(id).await
+    }
+
+    async fn confirm_name(
+        &self,
+        plan_id: i64,
+        name: &str,
+        choice: &Resolution,
+        actor: &str,
+        at: &str,
+    ) -> Result<usize> {
+        self.confirm_name_tx(plan_id, name, choice, Stamp { actor, at }).await
     }
 
     async fn obligations(&self, plan_id: i64, period: Period) -> Result<Vec<Obligation>> {
@@ -102,6 +113,22 @@ impl Store for SqlStore {
 
     async fn users(&self) -> Result<Vec<User>> {
         self.all_users().await
+    }
+
+    async fn set_password(&self, username: &str, password_hash: &str, actor: &str, at: &str) -> Result<User> {
+        self.set_password_tx(username, password_hash, Stamp { actor, at }).await
+    }
+
+    async fn create_session(&self, session: &NewSession) -> Result<()> {
+        self.create_session_tx(session).await
+    }
+
+    async fn session(&self, id: &str, now: &str) -> Result<Option<Session>> {
+        self.session_by_id(id, now).await
+    }
+
+    async fn delete_session(&self, id: &str, at: &str) -> Result<()> {
+        self.delete_session_tx(id, at).await
     }
 
     async fn audit_events(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEvent>> {

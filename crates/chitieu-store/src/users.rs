@@ -62,7 +62,7 @@ pub struct User {
     pub active: bool,
 }
 
-fn user_of(row: &sqlx::any::AnyRow) -> Result<User> {
+pub(crate) fn user_of(row: &sqlx::any::AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,

@@ -9,7 +9,8 @@ use chitieu_core::registry::Resolution;
 use chitieu_core::{Deadline, ItemKind, Plan};
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
-    ImportStatus, Level, NewUser, PlanImport, ReportKey, SqlStore, Store, StoreError, UserRole, ValueInput, connect,
+    ImportStatus, Level, NewSession, NewUser, PlanImport, ReportKey, SqlStore, Store, StoreError, User, UserRole,
+    ValueInput, connect,
 };
 use support::{Backend, TestDb};
 
@@ -120,6 +121,17 @@ async fn story(db: &TestDb) {
     assert_eq!(plans.len(), 5);
     assert!(plans.iter().any(|p| p.key == key000 && p.indicators == 49));
 
+    // A person settles the OCR slip; the choice holds for later versions of the plan.
+    let post = Resolution::Org { id: org_id(&store, "Bưu điện tỉnh Ninh Bình").await };
+    assert_eq!(store.confirm_name(p000, "Bru điện tỉnh", &post, "monitor", AT).await.expect("confirm"), 1);
+    let confirmed = store.plan(p000).await.expect("000");
+    let slip = confirmed.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "Bru điện tỉnh").expect("slip");
+    assert_eq!((slip.status.as_str(), slip.resolution()), ("confirmed", post.clone()));
+    assert!(matches!(
+        store.confirm_name(p000, "Không có", &post, "monitor", AT).await,
+        Err(StoreError::NotFound { .. })
+    ));
+
     // Obligations for 2026 quarters: groups expand, deadlines bound the periods.
     let q2 = store.obligations(p000, Period::quarter(2026, 2).expect("Q2")).await.expect("obligations");
     let stored000 = store.plan(p000).await.expect("000");
@@ -193,6 +205,8 @@ async fn story(db: &TestDb) {
     assert_eq!(v2.version, 2);
     assert!(v2.items.iter().any(|i| i.key == item.key), "the amended item keeps its identity");
     assert_eq!(store.value_history(&report).await.expect("history").len(), 2, "values stay attached");
+    let kept = v2.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "Bru điện tỉnh").expect("slip in v2");
+    assert_eq!((kept.status.as_str(), kept.resolution()), ("confirmed", post));
     assert_eq!(store.plan(p000).await.expect("v1").status, "amended");
     assert_eq!(store.plan(p000).await.expect("v1").plan, plan000, "old versions stay as they were");
 
@@ -318,10 +332,42 @@ async fn users_and_audit(store: &SqlStore, plan_id: i64) {
     assert!(matches!(store.add_user(hashed, "admin", AT).await, Err(StoreError::Conflict(_))));
     let (found, hash) = store.user("Reporter1").await.expect("lookup").expect("found");
     assert_eq!((found.id, hash.starts_with("$argon2id$")), (user.id, true));
+    sessions(store, &user).await;
 
     let events = store.audit_events("plan", &plan_id.to_string()).await.expect("audit");
     assert_eq!(events[0].action, "import");
     assert_eq!(events[0].actor, "test");
+}
+
+async fn sessions(store: &SqlStore, user: &User) {
+    let id = "ab".repeat(32);
+    let session = NewSession {
+        id: id.clone(),
+        user_id: user.id,
+        csrf_token: "cd".repeat(32),
+        created_at: AT.into(),
+        expires_at: "2026-11-23T18:00:00Z".into(),
+    };
+    store.create_session(&session).await.expect("session");
+    let open = store.session(&id, "2026-11-23T17:59:59Z").await.expect("lookup").expect("open");
+    assert_eq!((open.user.id, open.csrf_token.as_str()), (user.id, session.csrf_token.as_str()));
+    assert!(store.session(&id, "2026-11-23T18:00:00Z").await.expect("lookup").is_none(), "expired");
+    assert!(store.session("unknown", AT).await.expect("lookup").is_none());
+
+    let rehash = "$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA";
+    assert!(matches!(store.set_password("nobody", rehash, "admin", AT).await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(store.set_password(&user.username, "clear", "admin", AT).await, Err(StoreError::Invalid(_))));
+    store.set_password(&user.username, rehash, "admin", AT).await.expect("new password");
+    assert_eq!(store.user(&user.username).await.expect("lookup").expect("found").1, rehash);
+    assert!(store.session(&id, AT).await.expect("lookup").is_none(), "a new password ends the sessions");
+
+    store.create_session(&NewSession { id: id.clone(), ..session }).await.expect("session again");
+    store.delete_session(&id, AT).await.expect("sign out");
+    store.delete_session(&id, AT).await.expect("signing out twice is harmless");
+    assert!(store.session(&id, AT).await.expect("lookup").is_none());
+    let actions: Vec<String> =
+        store.audit_events("user", &user.id.to_string()).await.expect("audit").into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["create", "sign_in", "set_password", "sign_in", "sign_out"]);
 }
 
 async fn backup_and_restore(db: &TestDb, store: SqlStore) {

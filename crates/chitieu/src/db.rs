@@ -46,6 +46,15 @@ pub fn run(url: &str, command: Command) -> anyhow::Result<()> {
                 crate::say!("{url}: restored from {}", file.display());
                 Ok(())
             }
+            Command::Serve { listen } => {
+                crate::serve::run(open(url).await?, listen, |address| {
+                    crate::say!("chitieu: http://{address}/ (Ctrl-C to stop)");
+                    Ok(())
+                })
+                .await
+            }
+            Command::Demo { listen } => crate::demo::run(url, listen).await,
+            Command::User { command } => crate::users::run(&open(url).await?, command).await,
             Command::Parse { .. } | Command::Explain { .. } => unreachable!("handled without a database"),
         }
     })

@@ -10,15 +10,21 @@ macro_rules! say {
 pub(crate) use say;
 
 mod db;
+mod demo;
 mod explain;
 mod orgs;
 mod parse;
 mod plans;
+mod serve;
+mod users;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+
+use clap::parser::ValueSource;
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 /// chitieu follows government plan targets (chỉ tiêu): it reads plan documents into structured
 /// plans, keeps the registry of units and who owes what, and (in later versions) collects and
@@ -79,6 +85,22 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database with a backup (stop the server first).
     Restore { file: PathBuf },
+    /// Serve the web app (pages and /api/v1) over the database.
+    Serve {
+        #[arg(long, default_value = serve::DEFAULT_LISTEN)]
+        listen: SocketAddr,
+    },
+    /// Serve the web app on a fresh demo database (sqlite:chitieu-demo.db unless --db names
+    /// another demo file): the built-in registry, the five seed plans and one account per role.
+    Demo {
+        #[arg(long, default_value = serve::DEFAULT_LISTEN)]
+        listen: SocketAddr,
+    },
+    /// Accounts: each tied to a unit, with one role.
+    User {
+        #[command(subcommand)]
+        command: users::UserCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,11 +110,19 @@ enum OutputFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // The demo wipes its database: only a --db typed on its command line replaces the demo file.
+    let db = match cli.command {
+        Command::Demo { .. } if matches.value_source("db") != Some(ValueSource::CommandLine) => {
+            demo::DEFAULT_DB.to_owned()
+        }
+        _ => cli.db,
+    };
     let result = match cli.command {
         Command::Parse { file, format } => parse::run(&file, format),
         Command::Explain { what, text } => explain::run(what, &text.join(" ")),
-        command => db::run(&cli.db, command),
+        command => db::run(&db, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chitieu_core::period::Period;
-use chitieu_core::registry::Resolution;
+use chitieu_core::registry::{OrgId, Registry, Resolution};
 use chitieu_store::{ImportOutcome, ImportStatus, Level, PlanImport, SqlStore, Store as _, StoredPlan};
 use clap::{Args, Subcommand};
 use comfy_table::Table;
@@ -48,6 +48,17 @@ pub enum PlansCommand {
         #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
         format: OutputFormat,
     },
+    /// Settle a name the import could not resolve: it means this unit or group (kept for later
+    /// versions of the plan).
+    Confirm {
+        /// The plan's id, or its key (the latest version).
+        plan: String,
+        /// The name as the document writes it ("VP HỖND - UBND").
+        name: String,
+        /// The registered unit or group it means ("Văn phòng HĐND - UBND").
+        #[arg(long = "as")]
+        meaning: String,
+    },
 }
 
 pub async fn import(store: &SqlStore, args: ImportArgs) -> anyhow::Result<()> {
@@ -61,16 +72,7 @@ pub async fn import(store: &SqlStore, args: ImportArgs) -> anyhow::Result<()> {
              `chitieu orgs import --builtin` or `chitieu orgs import FILE`"
         );
     }
-    let issuer = match &args.issuer {
-        None => None,
-        Some(name) => Some(match registry.resolve(name, None) {
-            Resolution::Org { id } => id,
-            Resolution::Proposed { candidates } => {
-                bail!("--issuer \"{name}\" is not a registered unit; did you mean \"{}\"?", candidates[0].name)
-            }
-            _ => bail!("--issuer \"{name}\" is not a registered unit (see `chitieu orgs list`)"),
-        }),
-    };
+    let issuer = args.issuer.as_deref().map(|name| org_named(&registry, name, None)).transpose().context("--issuer")?;
     let level = args.level.as_deref().and_then(Level::parse);
     let progress = (args.files.len() > 1).then(|| {
         let bar = ProgressBar::new(args.files.len() as u64);
@@ -87,24 +89,8 @@ pub async fn import(store: &SqlStore, args: ImportArgs) -> anyhow::Result<()> {
         }
         let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
         let name = file.display().to_string();
-        let plan = chitieu_import::read_plan(&name, &bytes)?;
-        let text = std::str::from_utf8(&bytes)
-            .ok()
-            .filter(|_| chitieu_import::Format::detect(&name, &bytes) == chitieu_import::Format::Text);
-        let outcome = store
-            .import_plan(PlanImport {
-                plan: &plan,
-                source_bytes: &bytes,
-                source_text: text,
-                issuer,
-                level,
-                parent_key: args.parent.as_deref(),
-                key: args.key.as_deref(),
-                actor: &actor,
-                at: &at,
-            })
-            .await
-            .with_context(|| format!("{}: not stored", file.display()))?;
+        let origin = Origin { issuer, level, parent_key: args.parent.as_deref(), key: args.key.as_deref() };
+        let outcome = store_document(store, &name, &bytes, origin, &actor, &at).await?;
         outcomes.push((name, outcome));
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -123,6 +109,54 @@ pub async fn import(store: &SqlStore, args: ImportArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Who issued a document and where it sits among the plans.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin<'a> {
+    pub issuer: Option<OrgId>,
+    pub level: Option<Level>,
+    pub parent_key: Option<&'a str>,
+    pub key: Option<&'a str>,
+}
+
+/// Reads one plan document and stores it (a new version when it amends a stored plan).
+pub async fn store_document(
+    store: &SqlStore,
+    name: &str,
+    bytes: &[u8],
+    origin: Origin<'_>,
+    actor: &str,
+    at: &str,
+) -> anyhow::Result<ImportOutcome> {
+    let plan = chitieu_import::read_plan(name, bytes)?;
+    let text = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|_| chitieu_import::Format::detect(name, bytes) == chitieu_import::Format::Text);
+    let import = PlanImport {
+        plan: &plan,
+        source_bytes: bytes,
+        source_text: text,
+        issuer: origin.issuer,
+        level: origin.level,
+        parent_key: origin.parent_key,
+        key: origin.key,
+        actor,
+        at,
+    };
+    store.import_plan(import).await.with_context(|| format!("{name}: not stored"))
+}
+
+/// The registered unit with this name (under `scope` first), or an error that names the
+/// nearest one.
+pub fn org_named(registry: &Registry, name: &str, scope: Option<OrgId>) -> anyhow::Result<OrgId> {
+    match registry.resolve(name, scope) {
+        Resolution::Org { id } => Ok(id),
+        Resolution::Proposed { candidates } => {
+            bail!("\"{name}\" is not a registered unit; did you mean \"{}\"?", candidates[0].name)
+        }
+        _ => bail!("\"{name}\" is not a registered unit (see `chitieu orgs list`)"),
+    }
 }
 
 fn print_outcome(file: &str, o: &ImportOutcome) -> anyhow::Result<()> {
@@ -198,6 +232,22 @@ pub async fn run(store: &SqlStore, command: PlansCommand) -> anyhow::Result<()> 
                 ]);
             }
             crate::say!("{table}");
+            Ok(())
+        }
+        PlansCommand::Confirm { plan, name, meaning } => {
+            let stored = find_plan(store, &plan).await?;
+            let choice = match store.registry().await?.resolve(&meaning, stored.issuer_id) {
+                choice @ (Resolution::Org { .. } | Resolution::Group { .. }) => choice,
+                Resolution::Proposed { candidates } => {
+                    bail!(
+                        "--as \"{meaning}\" is not a registered unit or group; did you mean \"{}\"?",
+                        candidates[0].name
+                    )
+                }
+                Resolution::Unresolved => bail!("--as \"{meaning}\" is not a registered unit or group"),
+            };
+            let changed = store.confirm_name(stored.id, &name, &choice, &actor(), &now()).await?;
+            crate::say!("kế hoạch {}: \"{name}\" là \"{meaning}\" ({changed} phân công)", stored.id);
             Ok(())
         }
         PlansCommand::Show { plan, format } => {

@@ -51,6 +51,10 @@ fn an_administrator_stores_the_seed_plans_and_reads_them_back() {
     assert_eq!(unresolved[0]["name"], "Bru điện tỉnh");
     assert_eq!(unresolved[0]["proposals"][0]["name"], "Bưu điện tỉnh Ninh Bình");
 
+    let id0 = imported[0]["outcome"]["plan_id"].as_i64().expect("id").to_string();
+    let confirmed = chitieu(&db, &["plans", "confirm", &id0, "Bru điện tỉnh", "--as", "Bưu điện tỉnh Ninh Bình"]);
+    assert!(String::from_utf8_lossy(&confirmed.stdout).contains("(1 phân công)"));
+
     let plans = json(&chitieu(&db, &["plans", "list", "--format", "json"]));
     assert_eq!(plans.as_array().expect("plans").len(), 3);
     let id = imported[0]["outcome"]["plan_id"].as_i64().expect("id").to_string();
