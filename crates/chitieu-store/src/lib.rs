@@ -9,9 +9,11 @@
 
 mod backend;
 mod error;
+mod evidence;
 mod plans;
 mod registry;
 mod reports;
+mod review;
 mod sessions;
 mod sql;
 mod store;
@@ -19,18 +21,20 @@ mod users;
 
 pub use backend::{Backend, SqlStore, connect};
 pub use error::StoreError;
+pub use evidence::{Evidence, MAX_EVIDENCE_BYTES, NewEvidence, sniff};
 pub use plans::{
     ImportOutcome, ImportStatus, Level, PlanImport, PlanSummary, StoredAssignment, StoredItem, StoredPlan,
     UnresolvedName,
 };
 pub use registry::{GroupRecord, OrgRecord, RegistryOutcome};
 pub use reports::{ReportKey, ReportStatus, SavedValue, ValueInput, ValueRevision};
+pub use review::{ReportHead, ReportView, Review, StoredPeriod};
 pub use sessions::{NewSession, Session};
 pub use users::{NewUser, User, UserRole};
 
 use chitieu_core::obligation::Obligation;
 use chitieu_core::period::Period;
-use chitieu_core::registry::{Org, Registry, Resolution};
+use chitieu_core::registry::{Org, OrgId, Registry, Resolution};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -94,6 +98,55 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<SavedValue>> + Send;
     /// Every revision of every value in a report, oldest first.
     fn value_history(&self, key: &ReportKey) -> impl Future<Output = Result<Vec<ValueRevision>>> + Send;
+    /// A report with the latest revision of each value.
+    fn report(&self, id: i64) -> impl Future<Output = Result<ReportView>> + Send;
+    /// The id of a unit's report for a plan and period, if one was started.
+    fn report_id(&self, key: &ReportKey) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// A unit sends its draft (or returned) report for review; after the period's due date
+    /// (compared with `at`) it is marked late. `expected_version` as for [`Store::save_values`].
+    fn submit_report(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<ReportHead>> + Send;
+    /// A monitor approves a submitted report or returns it to the unit with a comment.
+    fn review_report(
+        &self,
+        id: i64,
+        expected_version: i64,
+        review: &Review,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<ReportHead>> + Send;
+    /// The orgs that monitor an item the report has values for.
+    fn report_monitors(&self, id: i64) -> impl Future<Output = Result<Vec<OrgId>>> + Send;
+    /// Submitted reports awaiting `monitor`'s review (all of them for `None`).
+    fn review_queue(&self, monitor: Option<OrgId>) -> impl Future<Output = Result<Vec<ReportHead>>> + Send;
+    /// Locks a period (its values can no longer change) or unlocks it.
+    fn set_period_lock(
+        &self,
+        plan_key: &str,
+        period: Period,
+        locked: bool,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Every period written or locked so far.
+    fn periods(&self) -> impl Future<Output = Result<Vec<StoredPeriod>>> + Send;
+
+    /// Attaches a file to a draft or returned report, after checking its size and type.
+    fn add_evidence(
+        &self,
+        report_id: i64,
+        file: NewEvidence<'_>,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<Evidence>> + Send;
+    fn evidence(&self, report_id: i64) -> impl Future<Output = Result<Vec<Evidence>>> + Send;
+    /// One file and its bytes.
+    fn evidence_file(&self, id: i64) -> impl Future<Output = Result<(Evidence, Vec<u8>)>> + Send;
 
     fn add_user(&self, user: NewUser, actor: &str, at: &str) -> impl Future<Output = Result<User>> + Send;
     fn user(&self, username: &str) -> impl Future<Output = Result<Option<(User, String)>>> + Send;

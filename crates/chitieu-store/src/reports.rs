@@ -85,7 +85,7 @@ fn check(value: &ValueInput) -> Result<()> {
 
 impl SqlStore {
     /// The period's row, made on first use with its due date from the plan's regime.
-    async fn period_id(
+    pub(crate) async fn period_id(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
         plan_key: &str,
@@ -165,12 +165,18 @@ impl SqlStore {
         .execute(&mut *tx)
         .await
         .map_err(|e| StoreError::from_db(e, "report"))?;
-        let row = sqlx::query("SELECT id, version FROM reports WHERE period_id = $1 AND org_id = $2")
+        let row = sqlx::query("SELECT id, version, status FROM reports WHERE period_id = $1 AND org_id = $2")
             .bind(period_id)
             .bind(key.org)
             .fetch_one(&mut *tx)
             .await?;
         let (report_id, current): (i64, i64) = (row.try_get("id")?, row.try_get("version")?);
+        let status: String = row.try_get("status")?;
+        if ReportStatus::parse(&status).is_some_and(|s| !s.editable()) {
+            return Err(StoreError::Invalid(format!(
+                "the report is {status}: its values change only while it is a draft or returned"
+            )));
+        }
         let bumped =
             sqlx::query("UPDATE reports SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3")
                 .bind(stamp.at)

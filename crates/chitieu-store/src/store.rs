@@ -3,14 +3,15 @@
 
 use chitieu_core::obligation::{Obligation, ObligedItem, obligations};
 use chitieu_core::period::Period;
-use chitieu_core::registry::{Org, Registry, Resolution};
+use chitieu_core::registry::{Org, OrgId, Registry, Resolution};
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
 use crate::sql::Stamp;
 use crate::{
-    AuditEvent, GroupRecord, ImportOutcome, NewSession, NewUser, OrgRecord, PlanImport, PlanSummary, RegistryOutcome,
-    ReportKey, Result, SavedValue, Session, Store, StoreError, StoredPlan, User, ValueInput, ValueRevision,
+    AuditEvent, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord, PlanImport,
+    PlanSummary, RegistryOutcome, ReportHead, ReportKey, ReportView, Result, Review, SavedValue, Session, Store,
+    StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueRevision,
 };
 
 impl Store for SqlStore {
@@ -101,6 +102,57 @@ impl Store for SqlStore {
 
     async fn value_history(&self, key: &ReportKey) -> Result<Vec<ValueRevision>> {
         self.value_history_of(key).await
+    }
+
+    async fn report(&self, id: i64) -> Result<ReportView> {
+        self.report_view(id).await
+    }
+
+    async fn report_id(&self, key: &ReportKey) -> Result<Option<i64>> {
+        self.report_id_for(key).await
+    }
+
+    async fn submit_report(&self, id: i64, expected_version: i64, actor: &str, at: &str) -> Result<ReportHead> {
+        self.submit_report_tx(id, expected_version, Stamp { actor, at }).await
+    }
+
+    async fn review_report(
+        &self,
+        id: i64,
+        expected_version: i64,
+        review: &Review,
+        actor: &str,
+        at: &str,
+    ) -> Result<ReportHead> {
+        self.review_report_tx(id, expected_version, review, Stamp { actor, at }).await
+    }
+
+    async fn report_monitors(&self, id: i64) -> Result<Vec<OrgId>> {
+        self.report_monitors_of(id).await
+    }
+
+    async fn review_queue(&self, monitor: Option<OrgId>) -> Result<Vec<ReportHead>> {
+        self.review_queue_of(monitor).await
+    }
+
+    async fn set_period_lock(&self, plan_key: &str, period: Period, locked: bool, actor: &str, at: &str) -> Result<()> {
+        self.set_period_lock_tx(plan_key, period, locked, Stamp { actor, at }).await
+    }
+
+    async fn periods(&self) -> Result<Vec<StoredPeriod>> {
+        self.stored_periods().await
+    }
+
+    async fn add_evidence(&self, report_id: i64, file: NewEvidence<'_>, actor: &str, at: &str) -> Result<Evidence> {
+        self.add_evidence_tx(report_id, file, Stamp { actor, at }).await
+    }
+
+    async fn evidence(&self, report_id: i64) -> Result<Vec<Evidence>> {
+        self.evidence_of_report(report_id).await
+    }
+
+    async fn evidence_file(&self, id: i64) -> Result<(Evidence, Vec<u8>)> {
+        self.evidence_bytes(id).await
     }
 
     async fn add_user(&self, user: NewUser, actor: &str, at: &str) -> Result<User> {

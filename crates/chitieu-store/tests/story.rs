@@ -2,6 +2,7 @@
 //! and read back losslessly, an amendment, obligations, values with revisions and conflicts,
 //! concurrent writers, failed writes that leave nothing behind, users, the audit trail, backup.
 
+mod reporting;
 mod support;
 
 use chitieu_core::period::Period;
@@ -205,6 +206,7 @@ async fn story(db: &TestDb) {
     assert_eq!(v2.version, 2);
     assert!(v2.items.iter().any(|i| i.key == item.key), "the amended item keeps its identity");
     assert_eq!(store.value_history(&report).await.expect("history").len(), 2, "values stay attached");
+    reporting::lifecycle(&store, &report, &item.key).await;
     let kept = v2.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "Bru điện tỉnh").expect("slip in v2");
     assert_eq!((kept.status.as_str(), kept.resolution()), ("confirmed", post));
     assert_eq!(store.plan(p000).await.expect("v1").status, "amended");

@@ -40,6 +40,8 @@ pub fn router(state: AppState) -> Router {
         .route("/ke-hoach", get(pages::plans::list))
         .route("/ke-hoach/{id}", get(pages::plans::show))
         .route("/static/{file}", get(assets::serve))
+        .merge(pages::reporting_routes())
+        .merge(pages::import::routes())
         .nest("/api/v1", api)
         .fallback(|| async { WebError::NotFound("Không có trang này.".into()) })
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::session::load))

@@ -1,4 +1,5 @@
-//! What every handler shares: the store, the clock and the sign-in limiter.
+//! What every handler shares: the store, the clock, the sign-in limiter and the uploads
+//! waiting to be published.
 
 use std::sync::Arc;
 
@@ -6,16 +7,18 @@ use chitieu_store::SqlStore;
 
 use crate::auth::limiter::SignInLimiter;
 use crate::clock::Clock;
+use crate::pages::import::pending::PendingImports;
 
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub(crate) store: SqlStore,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) limiter: Arc<SignInLimiter>,
+    pub(crate) imports: Arc<PendingImports>,
 }
 
 impl AppState {
     pub fn new(store: SqlStore, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock, limiter: Arc::new(SignInLimiter::default()) }
+        Self { store, clock, limiter: Arc::new(SignInLimiter::default()), imports: Arc::default() }
     }
 }

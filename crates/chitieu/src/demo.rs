@@ -68,11 +68,13 @@ pub async fn run(url: &str, listen: SocketAddr) -> anyhow::Result<()> {
     crate::orgs::load_builtin(&store).await?;
     let registry = store.registry().await?;
     let (actor, at) = (actor(), now());
+    let mut plan_ids = Vec::new();
     for (name, bytes, issuer, level) in SEEDS {
         let origin =
             Origin { issuer: Some(org_named(&registry, issuer, None)?), level: Some(level), ..Origin::default() };
         let outcome = store_document(&store, name, bytes, origin, &actor, &at).await?;
         crate::say!("{name}: kế hoạch {} ({} mục)", outcome.plan_id, outcome.items);
+        plan_ids.push(outcome.plan_id);
     }
     let mut accounts = Table::new();
     accounts.set_header(["Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị"]);
@@ -90,6 +92,11 @@ pub async fn run(url: &str, listen: SocketAddr) -> anyhow::Result<()> {
         let unit = under.map_or_else(|| org.to_owned(), |u| format!("{org} ({u})"));
         accounts.add_row([username, PASSWORD, role.as_str(), &unit]);
     }
+    let commune = org_named(&registry, COMMUNE, None)?;
+    let office = org_named(&registry, "Văn phòng HĐND - UBND", Some(commune))?;
+    let monitor = org_named(&registry, ACCOUNTS[2].3, None)?;
+    let reports = crate::demo_reports::create(&store, plan_ids[4], office, plan_ids[0], monitor).await?;
+    crate::say!("{reports} báo cáo mẫu (đã duyệt, bị trả lại, đang soạn, chờ duyệt)");
     crate::serve::run(store, listen, |address| {
         crate::say!("\nchitieu demo: http://{address}/ (Ctrl-C to stop)\n{accounts}");
         Ok(())

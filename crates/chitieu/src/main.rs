@@ -11,6 +11,7 @@ pub(crate) use say;
 
 mod db;
 mod demo;
+mod demo_reports;
 mod explain;
 mod orgs;
 mod parse;

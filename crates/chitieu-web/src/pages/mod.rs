@@ -1,9 +1,17 @@
 //! The server-rendered pages: what every page shows around its content ([`Chrome`]), and the
 //! one way a template becomes a response.
 
+pub(crate) mod access;
+pub(crate) mod history;
+pub(crate) mod import;
+pub(crate) mod periods;
 pub(crate) mod plans;
+pub(crate) mod report;
+pub(crate) mod review;
 pub(crate) mod sign_in;
+pub(crate) mod values;
 mod view;
+pub(crate) mod work;
 
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
@@ -55,4 +63,23 @@ pub(crate) fn html<T: Template>(page: &T) -> Response {
         Ok(body) => Html(body).into_response(),
         Err(e) => crate::error::WebError::internal(e).into_response(),
     }
+}
+
+/// The reporting loop's routes: my unit's work, the report form and its evidence, the review
+/// queue, a report's history and the period locks.
+pub(crate) fn reporting_routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/viec-cua-toi", get(work::show))
+        .route("/bao-cao/ty-le", get(report::percent))
+        .route("/bao-cao/{plan_id}/{period}", get(report::show).post(report::save))
+        .route(
+            "/bao-cao/{plan_id}/{period}/minh-chung",
+            post(report::evidence::upload).layer(axum::extract::DefaultBodyLimit::max(report::evidence::UPLOAD_LIMIT)),
+        )
+        .route("/minh-chung/{id}", get(report::evidence::download))
+        .route("/duyet", get(review::queue))
+        .route("/duyet/{id}", post(review::decide))
+        .route("/lich-su/{id}", get(history::show))
+        .route("/ky-bao-cao", get(periods::list).post(periods::lock))
 }

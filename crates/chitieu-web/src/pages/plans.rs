@@ -7,6 +7,7 @@ use chitieu_store::Store as _;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
+use crate::pages::import::IMPORT_PLANS;
 use crate::pages::view::{PlanLine, PlanTable, org_names};
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
@@ -16,6 +17,8 @@ use crate::state::AppState;
 struct PlansPage {
     chrome: Chrome,
     plans: Vec<PlanLine>,
+    /// Whether the user may import plans (the link to `/nhap-ke-hoach`).
+    can_import: bool,
 }
 
 #[derive(Template)]
@@ -29,7 +32,8 @@ pub(crate) async fn list(State(state): State<AppState>, user: SignedIn) -> Resul
     let session = user.require(READ_PLANS)?;
     let names = org_names(&state.store.orgs().await?);
     let plans = state.store.plans().await?.iter().map(|plan| PlanLine::of(plan, &names)).collect();
-    Ok(html(&PlansPage { chrome: Chrome::of(session), plans }))
+    let can_import = user.require(IMPORT_PLANS).is_ok();
+    Ok(html(&PlansPage { chrome: Chrome::of(session), plans, can_import }))
 }
 
 pub(crate) async fn show(

@@ -8,8 +8,8 @@ use chitieu_core::display::target_vi;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{Org, OrgId};
 use chitieu_core::target::Target;
-use chitieu_core::{ItemKind, Role};
-use chitieu_store::{PlanSummary, StoredItem, StoredPlan};
+use chitieu_core::{ItemKind, Plan, Role, Roles};
+use chitieu_store::{Level, PlanSummary, StoredPlan};
 
 /// What the list and the plan page both say about a plan version.
 #[derive(Debug)]
@@ -24,6 +24,19 @@ pub(crate) struct PlanHead {
 }
 
 impl PlanHead {
+    /// The head of a plan read but not yet stored.
+    pub(crate) fn draft(title: &str, level: Option<Level>, issuer: String, created_at: &str) -> Self {
+        PlanHead {
+            id: 0,
+            title: title.to_owned(),
+            version: 0,
+            status: status_vi("draft"),
+            level: level_vi(level.map(Level::as_str)),
+            issuer,
+            created: date_vi(created_at),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn new(
         id: i64,
@@ -113,7 +126,39 @@ impl PlanLine {
 
 impl PlanTable {
     pub(crate) fn of(stored: &StoredPlan, names: &HashMap<OrgId, String>) -> Self {
-        let plan = &stored.plan;
+        let head = PlanHead::new(
+            stored.id,
+            &stored.plan.title,
+            stored.version,
+            &stored.status,
+            stored.level.as_deref(),
+            stored.issuer_id,
+            &stored.created_at,
+            names,
+        );
+        Self::laid_out(&stored.plan, head, |index, role| {
+            stored.items.get(index).map_or_else(Vec::new, |item| {
+                item.assignments
+                    .iter()
+                    .filter(|a| a.role == role)
+                    .map(|a| Name { text: a.raw.clone(), known: a.org_id.is_some() || a.group_id.is_some() })
+                    .collect()
+            })
+        })
+    }
+
+    /// A plan read from a document but not stored (the import preview): a name is `known` when
+    /// `known(name)` says it resolves exactly.
+    pub(crate) fn parsed(plan: &Plan, head: PlanHead, known: impl Fn(&str) -> bool) -> Self {
+        Self::laid_out(plan, head, |index, role| {
+            plan.items.get(index).map_or_else(Vec::new, |item| {
+                role_names(&item.roles, role).iter().map(|n| Name { text: n.clone(), known: known(n) }).collect()
+            })
+        })
+    }
+
+    /// The table of `plan`, with `names(item index, role)` giving each role cell's names.
+    fn laid_out(plan: &Plan, head: PlanHead, names: impl Fn(usize, Role) -> Vec<Name>) -> Self {
         let all_targets = || plan.items.iter().flat_map(|item| &item.targets);
         let years = if all_targets().any(|t| t.year.is_some()) {
             let mut years: Vec<i32> = plan.years.clone();
@@ -124,18 +169,9 @@ impl PlanTable {
         } else {
             Vec::new()
         };
-        let rows = plan.items.iter().zip(&stored.items).map(|(item, stored)| row(item, stored, &years)).collect();
+        let rows = plan.items.iter().enumerate().map(|(i, item)| row(item, |role| names(i, role), &years)).collect();
         PlanTable {
-            head: PlanHead::new(
-                stored.id,
-                &plan.title,
-                stored.version,
-                &stored.status,
-                stored.level.as_deref(),
-                stored.issuer_id,
-                &stored.created_at,
-                names,
-            ),
+            head,
             source_file: plan.source.file.clone(),
             plain_targets: all_targets().any(|t| t.year.is_none()),
             years,
@@ -153,19 +189,21 @@ impl PlanTable {
 
     /// How many columns the table has, for headings that span it.
     pub(crate) fn columns(&self) -> usize {
-        7 + self.years.len() + usize::from(self.plain_targets)
+        8 + self.years.len() + usize::from(self.plain_targets)
     }
 }
 
-fn row(item: &chitieu_core::Item, stored: &StoredItem, years: &[i32]) -> Row {
-    let names = |role: Role| -> Vec<Name> {
-        stored
-            .assignments
-            .iter()
-            .filter(|a| a.role == role)
-            .map(|a| Name { text: a.raw.clone(), known: a.org_id.is_some() || a.group_id.is_some() })
-            .collect()
-    };
+/// The names a document writes in one role's cell.
+pub(crate) fn role_names(roles: &Roles, role: Role) -> &[String] {
+    match role {
+        Role::Monitor => &roles.monitor,
+        Role::Lead => &roles.lead,
+        Role::Coordinate => &roles.coordinate,
+        Role::Direct => &roles.direct,
+    }
+}
+
+fn row(item: &chitieu_core::Item, names: impl Fn(Role) -> Vec<Name>, years: &[i32]) -> Row {
     Row {
         heading: item.kind == ItemKind::Group,
         code: item.code.clone().unwrap_or_default(),

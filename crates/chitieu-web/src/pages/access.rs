@@ -1,0 +1,64 @@
+//! Who may do what with a unit's report, the rules every reporting route applies: reporters
+//! and approvers work on their own unit's reports (only approvers submit), monitors read and
+//! review the reports on items their org monitors, leaders read everything, admins do all.
+
+use chitieu_core::registry::OrgId;
+use chitieu_store::{Session, Store as _, UserRole};
+
+use crate::error::WebError;
+use crate::state::AppState;
+
+fn own_unit(session: &Session, org: OrgId) -> bool {
+    session.user.org == Some(org)
+}
+
+/// Reading a unit's report (or its evidence, its history).
+pub(crate) async fn may_read(
+    state: &AppState,
+    session: &Session,
+    org: OrgId,
+    report: Option<i64>,
+) -> Result<(), WebError> {
+    let allowed = match session.user.role {
+        UserRole::Admin | UserRole::Leader => true,
+        UserRole::Reporter | UserRole::Approver => own_unit(session, org),
+        UserRole::Monitor => match report {
+            Some(id) => monitors(state, session, id).await?,
+            None => false,
+        },
+    };
+    if allowed { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+/// Changing a unit's values or adding evidence.
+pub(crate) fn may_write(session: &Session, org: OrgId) -> Result<(), WebError> {
+    match session.user.role {
+        UserRole::Admin => Ok(()),
+        UserRole::Reporter | UserRole::Approver if own_unit(session, org) => Ok(()),
+        _ => Err(WebError::Forbidden),
+    }
+}
+
+/// Sending a unit's report for review: its head (approver) or an admin.
+pub(crate) fn may_submit(session: &Session, org: OrgId) -> Result<(), WebError> {
+    match session.user.role {
+        UserRole::Admin => Ok(()),
+        UserRole::Approver if own_unit(session, org) => Ok(()),
+        _ => Err(WebError::Forbidden),
+    }
+}
+
+/// Approving or returning a report: a monitor of its items, or an admin.
+pub(crate) async fn may_review(state: &AppState, session: &Session, report: i64) -> Result<(), WebError> {
+    let allowed = match session.user.role {
+        UserRole::Admin => true,
+        UserRole::Monitor => monitors(state, session, report).await?,
+        _ => false,
+    };
+    if allowed { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+async fn monitors(state: &AppState, session: &Session, report: i64) -> Result<bool, WebError> {
+    let Some(org) = session.user.org else { return Ok(false) };
+    Ok(state.store.report_monitors(report).await?.contains(&org))
+}

@@ -1,0 +1,159 @@
+//! The lines of a report form: each item the unit owes (and each it already reported), with
+//! the input its measure needs and the current value; and the way back from the posted form
+//! to the values that changed.
+
+use std::collections::HashMap;
+
+use chitieu_core::measure::Measure;
+use chitieu_core::number::parse_number;
+use chitieu_core::obligation::Obligation;
+use chitieu_core::plan::Date;
+use chitieu_store::{ReportView, StoredPlan, ValueInput};
+
+use crate::error::WebError;
+use crate::pages::values::{measure_vi, percent, value_vi};
+
+/// One owed item on the form.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub(crate) key: String,
+    pub(crate) code: String,
+    pub(crate) text: String,
+    pub(crate) measure: Measure,
+    pub(crate) measure_label: &'static str,
+    /// dd/mm/yyyy, empty for items reported without being owed this period.
+    pub(crate) due: String,
+    pub(crate) final_report: bool,
+    pub(crate) current: Option<ValueInput>,
+    /// The current value in words, empty when none.
+    pub(crate) shown: String,
+    pub(crate) percent: String,
+    pub(crate) number: String,
+    pub(crate) numerator: String,
+    pub(crate) denominator: String,
+    /// "co", "khong" or "".
+    pub(crate) yes_no: &'static str,
+    pub(crate) level: String,
+    pub(crate) task_status: String,
+    pub(crate) doc_number: String,
+    pub(crate) doc_date: String,
+    pub(crate) comment: String,
+}
+
+impl Line {
+    pub(crate) fn is(&self, measure: &str) -> bool {
+        self.measure.as_str() == measure
+    }
+}
+
+fn text_of(number: Option<f64>) -> String {
+    number.map(chitieu_core::display::number_vi).unwrap_or_default()
+}
+
+/// The form's lines: owed items in plan order, then items with values that are no longer owed.
+pub(crate) fn lines(plan: &StoredPlan, owed: &[Obligation], report: Option<&ReportView>) -> Vec<Line> {
+    let current: HashMap<&str, &ValueInput> = report
+        .map(|r| r.values.iter().filter(|v| v.value.subject.is_none()).map(|v| (v.value.item_key.as_str(), &v.value)))
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut out = Vec::new();
+    for (item, stored) in plan.plan.items.iter().zip(&plan.items) {
+        let duty = owed.iter().find(|o| o.item_key == stored.key);
+        let value = current.get(stored.key.as_str()).copied();
+        if duty.is_none() && value.is_none() {
+            continue;
+        }
+        let v = value.cloned().unwrap_or_default();
+        out.push(Line {
+            key: stored.key.clone(),
+            code: item.code.clone().unwrap_or_default(),
+            text: item.text.clone(),
+            measure: stored.measure,
+            measure_label: measure_vi(stored.measure),
+            due: duty.map(|o| o.due.to_string()).unwrap_or_default(),
+            final_report: duty.is_some_and(|o| o.final_report),
+            shown: value.map(value_vi).unwrap_or_default(),
+            percent: match (v.numerator, v.denominator) {
+                (Some(n), Some(d)) if d > 0.0 => percent(n, d),
+                _ => String::new(),
+            },
+            number: text_of(v.number),
+            numerator: text_of(v.numerator),
+            denominator: text_of(v.denominator),
+            yes_no: match v.yes_no {
+                Some(true) => "co",
+                Some(false) => "khong",
+                None => "",
+            },
+            level: v.level.clone().unwrap_or_default(),
+            task_status: v.task_status.clone().unwrap_or_default(),
+            doc_number: v.doc_number.clone().unwrap_or_default(),
+            doc_date: v.doc_date.as_deref().and_then(Date::parse).map(|d| d.to_string()).unwrap_or_default(),
+            comment: v.comment.clone().unwrap_or_default(),
+            current: value.cloned(),
+        });
+    }
+    out
+}
+
+/// The posted form, field by field (`n|KEY`, `tu|KEY`, …).
+pub(crate) struct Posted(pub(crate) HashMap<String, String>);
+
+impl Posted {
+    pub(crate) fn text(&self, field: &str, key: &str) -> Option<String> {
+        self.0.get(&format!("{field}|{key}")).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    }
+
+    fn number(&self, field: &str, line: &Line) -> Result<Option<f64>, WebError> {
+        self.text(field, &line.key)
+            .map(|raw| {
+                parse_number(&raw).ok_or_else(|| {
+                    WebError::Invalid(format!("Mục {} {}: \"{raw}\" không phải là số.", line.code, line.text))
+                })
+            })
+            .transpose()
+    }
+
+    /// What the form says for `line`, or `None` when it leaves the line empty.
+    pub(crate) fn value(&self, line: &Line) -> Result<Option<ValueInput>, WebError> {
+        let key = &line.key;
+        let mut value = ValueInput { item_key: key.clone(), comment: self.text("gc", key), ..ValueInput::default() };
+        match line.measure {
+            Measure::Ratio => {
+                value.numerator = self.number("tu", line)?;
+                value.denominator = self.number("mau", line)?;
+            }
+            Measure::YesNo => {
+                value.yes_no = self.text("co", key).map(|v| v == "co");
+            }
+            Measure::Qualitative => value.level = self.text("muc", key),
+            Measure::Task => {
+                value.task_status = self.text("tt", key);
+                value.doc_number = self.text("so", key);
+                value.doc_date = match self.text("ngay", key) {
+                    Some(raw) => Some(Date::parse(&raw).map(Date::iso).ok_or_else(|| {
+                        WebError::Invalid(format!("Mục {}: \"{raw}\" không phải là ngày (dd/mm/yyyy).", line.code))
+                    })?),
+                    None => None,
+                };
+            }
+            Measure::Count | Measure::Index | Measure::Rank | Measure::None => value.number = self.number("n", line)?,
+        }
+        let empty = ValueInput { item_key: key.clone(), ..ValueInput::default() };
+        Ok((value != empty).then_some(value))
+    }
+
+    /// The values that differ from what is stored.
+    pub(crate) fn changes(&self, lines: &[Line]) -> Result<Vec<(usize, ValueInput)>, WebError> {
+        let mut out = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            if let Some(value) = self.value(line)?
+                && line.current.as_ref() != Some(&value)
+            {
+                out.push((i, value));
+            }
+        }
+        Ok(out)
+    }
+}

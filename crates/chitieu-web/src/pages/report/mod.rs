@@ -1,0 +1,296 @@
+//! The report form of one unit for one plan and period (`/bao-cao/{plan_id}/{period}`): the
+//! owed items with the input each measure needs, "Lưu nháp" and "Gửi". The form carries the
+//! report version it showed; a save against a newer version answers 409 with both versions.
+
+pub(crate) mod evidence;
+mod lines;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse as _, Redirect, Response};
+use chitieu_core::period::Period;
+use chitieu_core::registry::OrgId;
+use chitieu_store::{ReportKey, ReportView, Session, Store as _, StoreError, StoredPlan, ValueInput};
+use serde::Deserialize;
+
+use crate::auth::{READ_PLANS, SignedIn};
+use crate::error::WebError;
+use crate::pages::access::{may_read, may_submit, may_write};
+use crate::pages::values::{LEVELS, TASK_STATUSES, status_vi, value_vi};
+use crate::pages::view::date_vi;
+use crate::pages::{Chrome, html};
+use crate::state::AppState;
+use lines::{Line, Posted};
+
+/// Whose report: `?don-vi=ID`, by default the signed-in user's unit.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Unit {
+    #[serde(rename = "don-vi")]
+    pub(crate) org: Option<OrgId>,
+}
+
+/// Everything the form and its actions read.
+pub(crate) struct Context {
+    pub(crate) plan: StoredPlan,
+    pub(crate) period: Period,
+    pub(crate) org: OrgId,
+    pub(crate) key: ReportKey,
+    pub(crate) report: Option<ReportView>,
+    lines: Vec<Line>,
+}
+
+impl Context {
+    pub(crate) async fn load(
+        state: &AppState,
+        session: &Session,
+        plan_id: i64,
+        period: &str,
+        unit: Option<OrgId>,
+    ) -> Result<Context, WebError> {
+        let period = Period::parse(period).ok_or_else(|| WebError::NotFound("Không có kỳ báo cáo này.".into()))?;
+        let org =
+            unit.or(session.user.org).ok_or_else(|| WebError::Invalid("Tài khoản chưa gắn với đơn vị nào.".into()))?;
+        let plan = state.store.plan(plan_id).await?;
+        let key = ReportKey { plan_key: plan.key.clone(), period, org };
+        let report = started(state, &key).await?;
+        let owed: Vec<_> =
+            state.store.obligations(plan_id, period).await?.into_iter().filter(|o| o.org == org).collect();
+        let lines = lines::lines(&plan, &owed, report.as_ref());
+        Ok(Context { plan, period, org, key, report, lines })
+    }
+
+    pub(crate) fn version(&self) -> i64 {
+        self.report.as_ref().map_or(0, |r| r.head.version)
+    }
+
+    /// The item is on the form (owed this period, or already reported).
+    pub(crate) fn owes(&self, item_key: &str) -> bool {
+        self.lines.iter().any(|l| l.key == item_key)
+    }
+
+    pub(crate) fn address(&self) -> String {
+        format!("/bao-cao/{}/{}?don-vi={}", self.plan.id, self.period, self.org)
+    }
+}
+
+/// The unit's report for the plan and period, if one was started.
+pub(crate) async fn started(state: &AppState, key: &ReportKey) -> Result<Option<ReportView>, WebError> {
+    Ok(match state.store.report_id(key).await? {
+        Some(id) => Some(state.store.report(id).await?),
+        None => None,
+    })
+}
+
+/// A file attached to the report, as listed.
+struct FileLine {
+    id: i64,
+    name: String,
+    size: String,
+    uploaded: String,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    chrome: Chrome,
+    title: String,
+    period: String,
+    org_name: String,
+    action: String,
+    upload: String,
+    version: i64,
+    report_id: i64,
+    status: &'static str,
+    due: String,
+    late: bool,
+    locked: bool,
+    review_comment: String,
+    lines: Vec<Line>,
+    files: Vec<FileLine>,
+    may: May,
+    levels: &'static [&'static str],
+    task_statuses: &'static [(&'static str, &'static str)],
+}
+
+/// What the signed-in user may do with this report now.
+struct May {
+    write: bool,
+    submit: bool,
+}
+
+/// One line of the conflict page: what you sent and what is stored.
+struct ConflictLine {
+    code: String,
+    text: String,
+    yours: String,
+    stored: String,
+}
+
+#[derive(Template)]
+#[template(path = "conflict.html")]
+struct ConflictPage {
+    chrome: Chrome,
+    address: String,
+    your_version: i64,
+    stored_version: i64,
+    stored_by: String,
+    stored_at: String,
+    lines: Vec<ConflictLine>,
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((plan_id, period)): Path<(i64, String)>,
+    Query(unit): Query<Unit>,
+) -> Result<Response, WebError> {
+    let session = user.require(READ_PLANS)?;
+    let ctx = Context::load(&state, session, plan_id, &period, unit.org).await?;
+    may_read(&state, session, ctx.org, ctx.report.as_ref().map(|r| r.head.id)).await?;
+    let org_name = state.store.orgs().await?.into_iter().find(|o| o.id == ctx.org).map(|o| o.name).unwrap_or_default();
+    let head = ctx.report.as_ref().map(|r| &r.head);
+    let editable = head.is_none_or(|h| h.status.editable() && !h.locked);
+    let files = match head {
+        Some(h) => state.store.evidence(h.id).await?,
+        None => Vec::new(),
+    };
+    let page = ReportPage {
+        chrome: Chrome::of(session),
+        title: ctx.plan.plan.title.clone(),
+        period: ctx.period.to_string(),
+        org_name,
+        action: ctx.address(),
+        upload: format!("/bao-cao/{}/{}/minh-chung?don-vi={}", ctx.plan.id, ctx.period, ctx.org),
+        version: ctx.version(),
+        report_id: head.map_or(0, |h| h.id),
+        status: head.map_or("Chưa bắt đầu", |h| status_vi(h.status)),
+        due: head.map_or_else(|| ctx.period.due(ctx.plan.plan.regime.as_ref()).to_string(), |h| date_vi(&h.due_date)),
+        late: head.is_some_and(|h| h.late),
+        locked: head.is_some_and(|h| h.locked),
+        review_comment: head.and_then(|h| h.review_comment.clone()).unwrap_or_default(),
+        may: May {
+            write: editable && may_write(session, ctx.org).is_ok(),
+            submit: editable && may_submit(session, ctx.org).is_ok(),
+        },
+        levels: &LEVELS,
+        task_statuses: &TASK_STATUSES,
+        files: files
+            .into_iter()
+            .map(|f| FileLine {
+                id: f.id,
+                name: f.file_name,
+                size: format!("{} KB", chitieu_core::display::number_vi((f.size as f64 / 1024.0).ceil())),
+                uploaded: format!("{} ({})", date_vi(&f.uploaded_at), f.uploaded_by),
+            })
+            .collect(),
+        lines: ctx.lines,
+    };
+    Ok(html(&page))
+}
+
+#[derive(Template)]
+#[template(source = "{% if !percent.is_empty() %}= {{ percent }}{% endif %}", ext = "html")]
+struct PercentFragment {
+    percent: String,
+}
+
+/// The share a numerator and denominator make, for htmx to show while the user types
+/// (`/bao-cao/ty-le?tu|KEY=..&mau|KEY=..`, any field names ending the same way).
+pub(crate) async fn percent(user: SignedIn, Query(fields): Query<Vec<(String, String)>>) -> Result<Response, WebError> {
+    user.require(READ_PLANS)?;
+    let field = |prefix: &str| {
+        fields
+            .iter()
+            .find(|(name, _)| name.starts_with(prefix))
+            .and_then(|(_, value)| chitieu_core::number::parse_number(value))
+    };
+    let percent = match (field("tu|"), field("mau|")) {
+        (Some(n), Some(d)) if d > 0.0 => crate::pages::values::percent(n, d),
+        _ => String::new(),
+    };
+    Ok(html(&PercentFragment { percent }))
+}
+
+/// "Lưu nháp" (`hanh-dong=luu`) saves the changed values; "Gửi" (`hanh-dong=gui`) saves them
+/// and submits the report.
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((plan_id, period)): Path<(i64, String)>,
+    Query(unit): Query<Unit>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let session = user.require(READ_PLANS)?;
+    let ctx = Context::load(&state, session, plan_id, &period, unit.org).await?;
+    may_write(session, ctx.org)?;
+    let posted = Posted(fields.into_iter().collect::<HashMap<_, _>>());
+    let submit = posted.0.get("hanh-dong").is_some_and(|a| a == "gui");
+    if submit {
+        may_submit(session, ctx.org)?;
+    }
+    let read: i64 = posted
+        .0
+        .get("version")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| WebError::Invalid("Biểu mẫu thiếu phiên bản báo cáo; hãy tải lại trang.".into()))?;
+    let changes = posted.changes(&ctx.lines)?;
+    if read != ctx.version() {
+        return Ok(conflict(session, &ctx, read, &changes));
+    }
+    let at = crate::clock::stamp(state.clock.now());
+    let actor = session.user.username.as_str();
+    let mut version = read;
+    if !changes.is_empty() {
+        let values: Vec<ValueInput> = changes.iter().map(|(_, v)| v.clone()).collect();
+        match state.store.save_values(&ctx.key, &values, read, actor, &at).await {
+            Ok(saved) => version = saved.version,
+            Err(StoreError::Conflict(_)) => {
+                let fresh = Context::load(&state, session, plan_id, &period, Some(ctx.org)).await?;
+                return Ok(conflict(session, &fresh, read, &changes));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if submit {
+        let id = state
+            .store
+            .report_id(&ctx.key)
+            .await?
+            .ok_or_else(|| WebError::Invalid("Báo cáo chưa có số liệu nào để gửi.".into()))?;
+        state.store.submit_report(id, version, actor, &at).await?;
+    }
+    Ok(Redirect::to(&ctx.address()).into_response())
+}
+
+fn conflict(session: &Session, ctx: &Context, read: i64, changes: &[(usize, ValueInput)]) -> Response {
+    let stored_value = |key: &str| {
+        ctx.report.as_ref().and_then(|r| r.values.iter().find(|v| v.value.item_key == key && v.value.subject.is_none()))
+    };
+    let lines = changes
+        .iter()
+        .filter_map(|(_, yours)| {
+            let line = ctx.lines.iter().find(|l| l.key == yours.item_key)?;
+            Some(ConflictLine {
+                code: line.code.clone(),
+                text: line.text.clone(),
+                yours: value_vi(yours),
+                stored: stored_value(&line.key).map_or_else(|| "(trống)".to_owned(), |v| value_vi(&v.value)),
+            })
+        })
+        .collect();
+    let last = ctx.report.as_ref().and_then(|r| r.values.iter().max_by(|a, b| a.saved_at.cmp(&b.saved_at)));
+    let page = ConflictPage {
+        chrome: Chrome::of(session),
+        address: ctx.address(),
+        your_version: read,
+        stored_version: ctx.version(),
+        stored_by: last.map(|v| v.saved_by.clone()).unwrap_or_default(),
+        stored_at: last.map(|v| date_vi(&v.saved_at)).unwrap_or_default(),
+        lines,
+    };
+    (StatusCode::CONFLICT, html(&page)).into_response()
+}
