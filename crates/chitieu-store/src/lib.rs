@@ -66,6 +66,14 @@ pub trait Store: Send + Sync {
     /// amended document of the same plan makes a new version; its unchanged items keep their
     /// identity, so reported values stay attached.
     fn import_plan(&self, import: PlanImport<'_>) -> impl Future<Output = Result<ImportOutcome>> + Send;
+    /// [`Store::import_plan`] with names a person settled before publishing (name as written →
+    /// the unit or group it means), applied in the same transaction: all or nothing. A document
+    /// identical to the stored one writes nothing (status `Unchanged`).
+    fn import_plan_confirmed(
+        &self,
+        import: PlanImport<'_>,
+        confirmations: &[(String, Resolution)],
+    ) -> impl Future<Output = Result<ImportOutcome>> + Send;
     fn plans(&self) -> impl Future<Output = Result<Vec<PlanSummary>>> + Send;
     /// A plan by id, as stored, with resolved assignments.
     fn plan(&self, id: i64) -> impl Future<Output = Result<StoredPlan>> + Send;

@@ -234,7 +234,11 @@ fn roles_of(roles: &Roles, role: Role) -> &[String] {
 }
 
 impl SqlStore {
-    pub(crate) async fn import_plan_tx(&self, import: PlanImport<'_>) -> Result<ImportOutcome> {
+    pub(crate) async fn import_plan_tx(
+        &self,
+        import: PlanImport<'_>,
+        confirmations: &[(String, Resolution)],
+    ) -> Result<ImportOutcome> {
         let plan = import.plan;
         let stamp = Stamp { actor: import.actor, at: import.at };
         let key = import.key.map_or_else(|| default_key(plan, import.issuer), str::to_owned);
@@ -298,12 +302,23 @@ impl SqlStore {
         .try_get("id")?;
         let change = previous.as_ref().map(|old| diff(&old.plan.items, &plan.items));
         // Names a person settled in the previous version stay settled.
-        let confirmed: HashMap<String, (Option<OrgId>, Option<GroupId>)> = previous
+        let mut confirmed: HashMap<String, (Option<OrgId>, Option<GroupId>)> = previous
             .iter()
             .flat_map(|old| old.items.iter().flat_map(|i| &i.assignments))
             .filter(|a| a.status == "confirmed")
             .map(|a| (a.raw.clone(), (a.org_id, a.group_id)))
             .collect();
+        // What the person importing settled now wins over earlier choices.
+        for (name, choice) in confirmations {
+            let settled = match choice {
+                Resolution::Org { id } => (Some(*id), None),
+                Resolution::Group { id } => (None, Some(*id)),
+                Resolution::Proposed { .. } | Resolution::Unresolved => {
+                    return Err(StoreError::Invalid(format!("\"{name}\" is confirmed as one unit or one group")));
+                }
+            };
+            confirmed.insert(name.clone(), settled);
+        }
         let names = Names { resolver: &resolver, issuer: import.issuer, confirmed: &confirmed };
         let keys: Vec<String> = (0..plan.items.len())
             .map(|n| match (&change, &previous) {

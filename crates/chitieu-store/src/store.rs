@@ -37,7 +37,15 @@ impl Store for SqlStore {
     }
 
     async fn import_plan(&self, import: PlanImport<'_>) -> Result<ImportOutcome> {
-        self.import_plan_tx(import).await
+        self.import_plan_tx(import, &[]).await
+    }
+
+    async fn import_plan_confirmed(
+        &self,
+        import: PlanImport<'_>,
+        confirmations: &[(String, Resolution)],
+    ) -> Result<ImportOutcome> {
+        self.import_plan_tx(import, confirmations).await
     }
 
     async fn plans(&self) -> Result<Vec<PlanSummary>> {

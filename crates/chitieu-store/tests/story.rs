@@ -231,20 +231,51 @@ async fn story(db: &TestDb) {
         .await;
     assert!(matches!(orphan, Err(StoreError::NotFound { .. })), "{orphan:?}");
     assert_eq!(store.plans().await.expect("plans").len(), count);
+    let commune = org_id(&store, "Xã Gia Viễn (mẫu)").await;
+    let office = match store.registry().await.expect("registry").resolve("Văn phòng HĐND - UBND", Some(commune)) {
+        Resolution::Org { id } => id,
+        other => panic!("office: {other:?}"),
+    };
+    let slip = [("VP HỖND - UBND".to_owned(), Resolution::Org { id: office })];
+    let refused = store
+        .import_plan_confirmed(
+            PlanImport {
+                plan: &plan004,
+                source_bytes: &bytes,
+                source_text: None,
+                issuer: None,
+                level: Some(Level::Commune),
+                parent_key: Some(&key002),
+                key: Some("004-under-002"),
+                actor: "test",
+                at: AT,
+            },
+            &[("VP HỖND - UBND".to_owned(), Resolution::Unresolved)],
+        )
+        .await;
+    assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
+    assert_eq!(store.plans().await.expect("plans").len(), count, "a refused confirmation stores nothing");
     let child = store
-        .import_plan(PlanImport {
-            plan: &plan004,
-            source_bytes: &bytes,
-            source_text: None,
-            issuer: None,
-            level: Some(Level::Commune),
-            parent_key: Some(&key002),
-            key: Some("004-under-002"),
-            actor: "test",
-            at: AT,
-        })
+        .import_plan_confirmed(
+            PlanImport {
+                plan: &plan004,
+                source_bytes: &bytes,
+                source_text: None,
+                issuer: None,
+                level: Some(Level::Commune),
+                parent_key: Some(&key002),
+                key: Some("004-under-002"),
+                actor: "test",
+                at: AT,
+            },
+            &slip,
+        )
         .await
         .expect("a child plan with a parent");
+    let child_plan = store.plan(child.plan_id).await.expect("child");
+    let settled =
+        child_plan.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "VP HỖND - UBND").expect("slip");
+    assert_eq!((settled.status.as_str(), settled.org_id), ("confirmed", Some(office)));
     assert_eq!(store.plan(child.plan_id).await.expect("child").parent_key.as_deref(), Some(key002.as_str()));
 
     concurrent_writers(&store, &key000, &stored000).await;

@@ -32,6 +32,10 @@ pub fn router(state: AppState) -> Router {
         .route("/plans", get(api::plans))
         .route("/plans/{id}", get(api::plan))
         .route("/orgs", get(api::orgs))
+        .route("/plans/{id}/items", get(api::items))
+        .route("/plans/{id}/obligations", get(api::obligations))
+        .route("/reports/{plan_id}/{period}", get(api::report))
+        .route("/reports/{plan_id}/{period}/values", get(api::values))
         .layer(axum::middleware::map_response(error::as_json));
     Router::new()
         .route("/", get(|| async { Redirect::to("/ke-hoach") }))
@@ -43,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::reporting_routes())
         .merge(pages::import::routes())
         .nest("/api/v1", api)
+        .route("/api/openapi.json", get(api::openapi_json))
         .fallback(|| async { WebError::NotFound("Không có trang này.".into()) })
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::session::load))
         .with_state(state)

@@ -54,6 +54,10 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let evidence = format!("/minh-chung/{file}");
     let plan_page = format!("/ke-hoach/{plan}");
     let plan_json = format!("/api/v1/plans/{plan}");
+    let plan_items = format!("/api/v1/plans/{plan}/items");
+    let obligations = format!("/api/v1/plans/{plan}/obligations?period=2026-Q1");
+    let report_json = format!("/api/v1/reports/{plan}/{}?org={}", reporting_app::Q1, app.office);
+    let values_json = format!("/api/v1/reports/{plan}/{}/values?org={}", reporting_app::Q1, app.office);
     let decide = format!("/duyet/{report}");
     let plan_text = plan.to_string();
     let matrix: Vec<Case<'_>> = vec![
@@ -65,6 +69,11 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         ("GET", "/api/v1/plans", vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
         ("GET", &plan_json, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
         ("GET", "/api/v1/orgs", vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &plan_items, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &obligations, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &report_json, vec![], [OK, OK, OK, NO, OK, OK, NO, AUTH]),
+        ("GET", &values_json, vec![], [OK, OK, OK, NO, OK, OK, NO, AUTH]),
+        ("GET", "/api/openapi.json", vec![], [OK, OK, OK, OK, OK, OK, OK, OK]),
         ("GET", "/viec-cua-toi", vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
         ("GET", "/bao-cao/ty-le?tu=1&mau=2", vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
         ("GET", &form, vec![], [OK, OK, OK, NO, OK, OK, NO, SEE]),

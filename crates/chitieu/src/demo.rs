@@ -54,12 +54,19 @@ const COMMUNE: &str = "Xã Gia Viễn (mẫu)";
 
 /// One account per role: user name, display name, role, unit and (for a name that repeats)
 /// the unit it belongs to.
-const ACCOUNTS: [(&str, &str, UserRole, &str, Option<&str>); 5] = [
+const ACCOUNTS: [(&str, &str, UserRole, &str, Option<&str>); 6] = [
     ("admin", "Quản trị hệ thống", UserRole::Admin, "UBND tỉnh Ninh Bình", None),
     ("lanhdao", "Lãnh đạo UBND tỉnh", UserRole::Leader, "UBND tỉnh Ninh Bình", None),
     ("giamsat", "Chuyên viên Sở KH&CN", UserRole::Monitor, "Sở Khoa học và Công nghệ", None),
     ("baocao", "Cán bộ Văn phòng xã Gia Viễn", UserRole::Reporter, "Văn phòng HĐND - UBND", Some(COMMUNE)),
     ("duyet", "Chánh Văn phòng xã Gia Viễn", UserRole::Approver, "Văn phòng HĐND - UBND", Some(COMMUNE)),
+    (
+        "giamsatxa",
+        "Cán bộ Phòng Văn hóa - Xã hội xã Gia Viễn",
+        UserRole::Monitor,
+        "Phòng Văn hóa - Xã hội",
+        Some(COMMUNE),
+    ),
 ];
 
 pub async fn run(url: &str, listen: SocketAddr) -> anyhow::Result<()> {

@@ -113,7 +113,27 @@ async fn sign_in(client: &Client, base: &str, username: &str) {
         .await
         .expect("type");
     client.find(Locator::Css("form button[type=submit]")).await.expect("submit button").click().await.expect("submit");
-    client.wait().for_element(Locator::Css("main")).await.expect("a page after sign-in");
+    wait_until(client, "signed in", |url, _| !url.contains("/dang-nhap")).await;
+}
+
+/// Polls the page until `done(url, source)` holds (a navigation finished), for at most 15 s.
+async fn wait_until(client: &Client, what: &str, done: impl Fn(&str, &str) -> bool) {
+    let started = Instant::now();
+    loop {
+        let url = client.current_url().await.expect("url").to_string();
+        let source = client.source().await.unwrap_or_default();
+        if done(&url, &source) {
+            return;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "{what}: still at {url}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The report version the form on the page was read at.
+async fn form_version(client: &Client) -> String {
+    let field = client.find(Locator::Css("input[name=version]")).await.expect("version field");
+    field.attr("value").await.expect("attribute").expect("a version")
 }
 
 async fn screenshot(client: &Client, name: &str) -> PathBuf {
@@ -127,7 +147,7 @@ async fn screenshot(client: &Client, name: &str) -> PathBuf {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_user_signs_in_and_reads_a_plan_in_chromium() {
+async fn a_commune_reports_and_its_monitor_approves_in_chromium() {
     let (chromium_path, chromedriver) = browser_binaries();
     let dir = tempfile::tempdir().expect("temp dir");
     let (_demo, base) = start_demo(dir.path());
@@ -155,5 +175,57 @@ async fn a_user_signs_in_and_reads_a_plan_in_chromium() {
     assert!(page.contains("≥ 70%") && page.contains("Tháng 12/2026"));
     let shot = screenshot(&client, "plan-000.png").await;
     assert!(std::fs::metadata(shot).expect("screenshot").len() > 10_000);
+
+    // The commune reporter fills the third-quarter report of the commune's programme (seed 004)
+    // and saves it; the office's head submits it; the commune's monitor approves it.
+    let form = format!("{base}/bao-cao/5/2026-Q3");
+    client.goto(&form).await.expect("report form");
+    let ratio = client.find(Locator::Css("input[name^='tu|']")).await.expect("a ratio line");
+    let field = ratio.attr("name").await.expect("attribute").expect("a name");
+    let key = field.trim_start_matches("tu|").to_owned();
+    ratio.clear().await.expect("clear");
+    ratio.send_keys("917").await.expect("numerator");
+    let denominator = client.find(Locator::Css(&format!("input[name='mau|{key}']"))).await.expect("denominator");
+    denominator.clear().await.expect("clear");
+    denominator.send_keys("1000").await.expect("denominator");
+    let read = form_version(&client).await;
+    client.find(Locator::Css("button[value=luu]")).await.expect("save button").click().await.expect("save");
+    let unchanged = format!("name=\"version\" value=\"{read}\"");
+    wait_until(&client, "saved", |_, page| page.contains("name=\"version\"") && !page.contains(&unchanged)).await;
+    let saved = client.source().await.expect("form after save");
+    assert!(saved.contains("91,7"), "the ratio shows as a percentage with a decimal comma");
+    screenshot(&client, "report-saved.png").await;
+    sign_out(&client, &base).await;
+
+    sign_in(&client, &base, "duyet").await;
+    client.goto(&form).await.expect("report form");
+    client.find(Locator::Css("button[value=gui]")).await.expect("submit button").click().await.expect("submit");
+    wait_until(&client, "submitted", |_, page| page.contains("Đã gửi")).await;
+    sign_out(&client, &base).await;
+
+    sign_in(&client, &base, "giamsatxa").await;
+    client.goto(&format!("{base}/duyet")).await.expect("review queue");
+    let queue = client.source().await.expect("queue");
+    assert!(queue.contains("MỤC TIÊU CỤ THỂ"), "the commune's report waits for review");
+    screenshot(&client, "review-queue.png").await;
+    let link = client.find(Locator::Css("a[href^='/bao-cao/5/2026-Q3']")).await.expect("the report's link");
+    let report = link.attr("href").await.expect("attribute").expect("href");
+    client.find(Locator::Css("button[value=duyet]")).await.expect("approve button").click().await.expect("approve");
+    wait_until(&client, "approved", |_, page| !page.contains("value=\"duyet\"")).await;
+    client.goto(&format!("{base}{report}")).await.expect("the approved report");
+    wait_until(&client, "the report is approved", |_, page| page.contains("Đã duyệt")).await;
+    screenshot(&client, "report-approved.png").await;
     client.close().await.expect("close");
+}
+
+async fn sign_out(client: &Client, base: &str) {
+    client.goto(&format!("{base}/ke-hoach")).await.expect("a page with the sign-out button");
+    client
+        .find(Locator::Css("form[action='/dang-xuat'] button"))
+        .await
+        .expect("sign-out")
+        .click()
+        .await
+        .expect("sign out");
+    wait_until(client, "signed out", |url, _| url.contains("/dang-nhap")).await;
 }

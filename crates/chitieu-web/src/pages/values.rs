@@ -1,4 +1,4 @@
-//! Reported values in Vietnamese: a ratio as "91/100 (91 %)", yes/no as "Có"/"Không", a task's
+//! Reported values in Vietnamese: a ratio as "91/100 (91%)", yes/no as "Có"/"Không", a task's
 //! status with its document, report statuses and audit actions in words.
 
 use chitieu_core::display::number_vi;
@@ -17,9 +17,9 @@ pub(crate) const TASK_STATUSES: [(&str, &str); 4] = [
 /// The levels of a qualitative target.
 pub(crate) const LEVELS: [&str; 4] = ["Tốt", "Khá", "Trung bình", "Yếu"];
 
-/// A share as a percentage with one decimal and a decimal comma ("66,7 %").
+/// A share as a percentage with one decimal and a decimal comma ("66,7%").
 pub(crate) fn percent(numerator: f64, denominator: f64) -> String {
-    format!("{} %", number_vi((numerator / denominator * 1000.0).round() / 10.0))
+    format!("{}%", number_vi((numerator / denominator * 1000.0).round() / 10.0))
 }
 
 pub(crate) fn task_vi(code: &str) -> &str {

@@ -212,9 +212,13 @@ async fn publish(
         actor,
         at: &at,
     };
-    let outcome = state.store.import_plan(import).await?;
-    for (name, choice) in &choices {
-        state.store.confirm_name(outcome.plan_id, name, choice, actor, &at).await?;
+    // The plan and the names settled here are stored in one transaction: all or nothing.
+    let outcome = state.store.import_plan_confirmed(import, &choices).await?;
+    if outcome.status == chitieu_store::ImportStatus::Unchanged {
+        // The same document was stored before: only the names settled now are new.
+        for (name, choice) in &choices {
+            state.store.confirm_name(outcome.plan_id, name, choice, actor, &at).await?;
+        }
     }
     state.imports.remove(&token);
     Ok(Redirect::to(&format!("/ke-hoach/{}", outcome.plan_id)).into_response())

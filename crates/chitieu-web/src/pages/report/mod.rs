@@ -267,18 +267,20 @@ pub(crate) async fn save(
 }
 
 fn conflict(session: &Session, ctx: &Context, read: i64, changes: &[(usize, ValueInput)]) -> Response {
-    let stored_value = |key: &str| {
-        ctx.report.as_ref().and_then(|r| r.values.iter().find(|v| v.value.item_key == key && v.value.subject.is_none()))
+    let stored_value = |line: &Line| {
+        ctx.report
+            .as_ref()
+            .and_then(|r| r.values.iter().find(|v| v.value.item_key == line.key && v.value.subject == line.subject))
     };
     let lines = changes
         .iter()
         .filter_map(|(_, yours)| {
-            let line = ctx.lines.iter().find(|l| l.key == yours.item_key)?;
+            let line = ctx.lines.iter().find(|l| l.key == yours.item_key && l.subject == yours.subject)?;
             Some(ConflictLine {
                 code: line.code.clone(),
                 text: line.text.clone(),
                 yours: value_vi(yours),
-                stored: stored_value(&line.key).map_or_else(|| "(trống)".to_owned(), |v| value_vi(&v.value)),
+                stored: stored_value(line).map_or_else(|| "(trống)".to_owned(), |v| value_vi(&v.value)),
             })
         })
         .collect();
