@@ -237,41 +237,22 @@ async fn story(db: &TestDb) {
         other => panic!("office: {other:?}"),
     };
     let slip = [("VP HỖND - UBND".to_owned(), Resolution::Org { id: office })];
-    let refused = store
-        .import_plan_confirmed(
-            PlanImport {
-                plan: &plan004,
-                source_bytes: &bytes,
-                source_text: None,
-                issuer: None,
-                level: Some(Level::Commune),
-                parent_key: Some(&key002),
-                key: Some("004-under-002"),
-                actor: "test",
-                at: AT,
-            },
-            &[("VP HỖND - UBND".to_owned(), Resolution::Unresolved)],
-        )
-        .await;
+    let under_002 = PlanImport {
+        plan: &plan004,
+        source_bytes: &bytes,
+        source_text: None,
+        issuer: None,
+        level: Some(Level::Commune),
+        parent_key: Some(&key002),
+        key: Some("004-under-002"),
+        actor: "test",
+        at: AT,
+    };
+    let refused =
+        store.import_plan_confirmed(under_002, &[("VP HỖND - UBND".to_owned(), Resolution::Unresolved)]).await;
     assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
     assert_eq!(store.plans().await.expect("plans").len(), count, "a refused confirmation stores nothing");
-    let child = store
-        .import_plan_confirmed(
-            PlanImport {
-                plan: &plan004,
-                source_bytes: &bytes,
-                source_text: None,
-                issuer: None,
-                level: Some(Level::Commune),
-                parent_key: Some(&key002),
-                key: Some("004-under-002"),
-                actor: "test",
-                at: AT,
-            },
-            &slip,
-        )
-        .await
-        .expect("a child plan with a parent");
+    let child = store.import_plan_confirmed(under_002, &slip).await.expect("a child plan with a parent");
     let child_plan = store.plan(child.plan_id).await.expect("child");
     let settled =
         child_plan.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "VP HỖND - UBND").expect("slip");
