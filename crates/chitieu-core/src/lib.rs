@@ -3,6 +3,7 @@
 
 pub mod deadline;
 pub mod diff;
+pub mod evaluate;
 pub mod display;
 pub mod measure;
 pub mod names;
