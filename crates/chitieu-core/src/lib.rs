@@ -1,9 +1,12 @@
 //! chitieu's pure domain: plans, items, targets and deadlines, and the grammars that read
 //! targets and deadlines from Vietnamese text. No I/O and no clock reads: time is an input.
 
+pub mod cascade;
+pub mod board;
 pub mod deadline;
 pub mod diff;
 pub mod evaluate;
+pub mod link;
 pub mod display;
 pub mod measure;
 pub mod names;
@@ -12,6 +15,7 @@ pub mod obligation;
 pub mod period;
 pub mod plan;
 pub mod registry;
+pub mod reminder;
 pub mod target;
 pub mod text;
 mod token;

@@ -12,7 +12,7 @@ use crate::text::{clean, fold};
 
 /// Abbreviations and their expansions, matched as whole words on the lower-cased name.
 /// Longer forms first, so "vpđu" wins over "vp".
-const ABBREVIATIONS: &[(&str, &str)] = &[
+pub(crate) const ABBREVIATIONS: &[(&str, &str)] = &[
     ("kh&cn", "khoa học và công nghệ"),
     ("khcn", "khoa học và công nghệ"),
     ("kh&kt", "khoa học và kỹ thuật"),

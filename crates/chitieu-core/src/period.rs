@@ -90,6 +90,19 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period as documents name it: "Quý II/2026", "Năm 2026".
+    pub fn label_vi(self) -> String {
+        match self.quarter {
+            Some(q) => {
+                let roman = ["I", "II", "III", "IV"].get(usize::from(q).saturating_sub(1)).copied().unwrap_or("?");
+                format!("Quý {roman}/{}", self.year)
+            }
+            None => format!("Năm {}", self.year),
+        }
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.quarter {
@@ -137,11 +150,36 @@ impl Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+
+    /// The date of a day number ([`Date::day_number`]'s inverse).
+    pub fn from_day_number(number: i64) -> Date {
+        let z = number + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_round_trip_across_leap_years_and_centuries() {
+        for number in (-800_000..800_000).step_by(97) {
+            assert_eq!(Date::from_day_number(number).day_number(), number);
+        }
+        assert_eq!(Date::from_day_number(0), Date { year: 1970, month: 1, day: 1 });
+        let leap = Date { year: 2024, month: 2, day: 29 };
+        assert_eq!(Date::from_day_number(leap.day_number()), leap);
+        assert_eq!(Date::from_day_number(leap.day_number() + 1), Date { year: 2024, month: 3, day: 1 });
+    }
 
     #[test]
     fn periods_read_in_the_usual_spellings() {

@@ -8,10 +8,14 @@
 //! [`backend`].
 
 mod backend;
+mod bulk;
 mod error;
+mod evaluation;
 mod evidence;
+mod links;
 mod plans;
 mod registry;
+mod reminders;
 mod reports;
 mod review;
 mod sessions;
@@ -20,13 +24,19 @@ mod store;
 mod users;
 
 pub use backend::{Backend, SqlStore, connect};
+pub use bulk::{LoadOutcome, LoadedReport};
 pub use error::StoreError;
+pub use evaluation::{ReportFact, ReportedValue, ValueQuery};
 pub use evidence::{Evidence, MAX_EVIDENCE_BYTES, NewEvidence, sniff};
+pub use links::{LinkChoice, LinkDecision, LinkStatus, cascade_findings};
 pub use plans::{
     ImportOutcome, ImportStatus, Level, PlanImport, PlanSummary, StoredAssignment, StoredItem, StoredPlan,
     UnresolvedName,
 };
 pub use registry::{GroupRecord, OrgRecord, RegistryOutcome};
+pub use reminders::{
+    DigestStatus, MAX_SEND_ATTEMPTS, NewDigest, Notice, PendingMail, ReminderFilter, SendOutcome, SentReminder,
+};
 pub use reports::{ReportKey, ReportStatus, SavedValue, ValueInput, ValueRevision};
 pub use review::{ReportHead, ReportView, Review, StoredPeriod};
 pub use sessions::{NewSession, Session};
@@ -143,6 +153,32 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every period written or locked so far.
     fn periods(&self) -> impl Future<Output = Result<Vec<StoredPeriod>>> + Send;
+    /// Loads finished reports in bulk (a synthetic country, a move from another system): their
+    /// periods, the reports and their values (revision 1) in one transaction of multi-row
+    /// statements, each report marked late when submitted after its period's due date, and one
+    /// audit event for the whole load. Call it with a few thousand reports at a time.
+    fn load_reports(
+        &self,
+        reports: &[LoadedReport],
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<LoadOutcome>> + Send;
+
+    /// The reports written for the plans, period and unit of `query` (its item keys are not used).
+    fn report_facts(&self, query: &ValueQuery) -> impl Future<Output = Result<Vec<ReportFact>>> + Send;
+    /// The latest revision of every value matching `query`, whatever its report's state.
+    fn reported_values(&self, query: &ValueQuery) -> impl Future<Output = Result<Vec<ReportedValue>>> + Send;
+
+    /// The weight of each section of a plan in the composite index (sections not listed weigh 1).
+    fn index_weights(&self, plan_key: &str) -> impl Future<Output = Result<Vec<(String, f64)>>> + Send;
+    /// Replaces the section weights of a plan's index.
+    fn set_index_weights(
+        &self,
+        plan_key: &str,
+        weights: &[(String, f64)],
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
 
     /// Attaches a file to a draft or returned report, after checking its size and type.
     fn add_evidence(
@@ -155,6 +191,20 @@ pub trait Store: Send + Sync {
     fn evidence(&self, report_id: i64) -> impl Future<Output = Result<Vec<Evidence>>> + Send;
     /// One file and its bytes.
     fn evidence_file(&self, id: i64) -> impl Future<Output = Result<(Evidence, Vec<u8>)>> + Send;
+
+    /// Records a person's decision on a link between a lower-level item and a higher-level one
+    /// (confirm, reject, or take back to proposed): one row per pair, audited. Both items must
+    /// exist in some version of their plans.
+    fn decide_link(
+        &self,
+        choice: &LinkChoice<'_>,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<LinkDecision>> + Send;
+    /// Every link decided (or reopened) for the items of the plan with this key, as the child.
+    fn link_decisions(&self, child_plan_key: &str) -> impl Future<Output = Result<Vec<LinkDecision>>> + Send;
+    /// The confirmed links with the plan of this key on either side.
+    fn confirmed_links(&self, plan_key: &str) -> impl Future<Output = Result<Vec<LinkDecision>>> + Send;
 
     fn add_user(&self, user: NewUser, actor: &str, at: &str) -> impl Future<Output = Result<User>> + Send;
     fn user(&self, username: &str) -> impl Future<Output = Result<Option<(User, String)>>> + Send;
@@ -175,6 +225,36 @@ pub trait Store: Send + Sync {
     fn session(&self, id: &str, now: &str) -> impl Future<Output = Result<Option<Session>>> + Send;
     /// Ends a session (signing out); one already gone is not an error.
     fn delete_session(&self, id: &str, at: &str) -> impl Future<Output = Result<()>> + Send;
+
+    /// The reports owed with a due date from `from` to `to` (inclusive) under every plan in
+    /// force, each with its unit's report state and the units that monitor its items: what the
+    /// reminder schedule reads.
+    fn owed_reports(
+        &self,
+        from: chitieu_core::plan::Date,
+        to: chitieu_core::plan::Date,
+    ) -> impl Future<Output = Result<Vec<chitieu_core::reminder::Duty>>> + Send;
+    /// Records a digest for its person and day, with its lines and its in-app notice, unless one
+    /// is recorded for them already (by this server or another): `None` then. A digest with an
+    /// address is left `sending` (one try counted) until [`Store::finish_mail`].
+    fn claim_digest(&self, digest: &NewDigest<'_>, at: &str) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// Claims again the mail of digests of `since` or later that failed, or that a stopped
+    /// server left `sending` before `stale_before`, tried fewer than [`MAX_SEND_ATTEMPTS`] times.
+    fn retry_mail(
+        &self,
+        since: chitieu_core::plan::Date,
+        at: &str,
+        stale_before: &str,
+    ) -> impl Future<Output = Result<Vec<PendingMail>>> + Send;
+    /// Records how a claimed digest's mail went.
+    fn finish_mail(&self, digest_id: i64, outcome: SendOutcome<'_>, at: &str) -> impl Future<Output = Result<()>> + Send;
+    /// The reminders recorded, newest first.
+    fn reminders(&self, filter: &ReminderFilter) -> impl Future<Output = Result<Vec<SentReminder>>> + Send;
+    /// A user's in-app notices, newest first.
+    fn notices(&self, user_id: i64, limit: i64) -> impl Future<Output = Result<Vec<Notice>>> + Send;
+    fn unread_notices(&self, user_id: i64) -> impl Future<Output = Result<i64>> + Send;
+    /// Marks one of a user's notices (or all of them, for `None`) read; returns how many changed.
+    fn mark_notices_read(&self, user_id: i64, notice: Option<i64>, at: &str) -> impl Future<Output = Result<u64>> + Send;
 
     /// The audit trail of one entity ("plan", "org", "report", "user"), oldest first.
     fn audit_events(&self, entity: &str, entity_id: &str) -> impl Future<Output = Result<Vec<AuditEvent>>> + Send;

@@ -64,7 +64,7 @@ pub struct SavedValue {
     pub revisions: Vec<i64>,
 }
 
-fn check(value: &ValueInput) -> Result<()> {
+pub(crate) fn check(value: &ValueInput) -> Result<()> {
     for (name, number) in [("number", value.number), ("numerator", value.numerator), ("denominator", value.denominator)]
     {
         if number.is_some_and(|n| !n.is_finite()) {
@@ -251,28 +251,33 @@ impl SqlStore {
         .bind(key.org)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
+        rows.iter()
             .map(|r| {
-                let subject: String = r.try_get("subject")?;
                 Ok(ValueRevision {
                     revision: r.try_get("revision")?,
-                    value: ValueInput {
-                        item_key: r.try_get("item_key")?,
-                        subject: (!subject.is_empty()).then_some(subject),
-                        number: r.try_get("number")?,
-                        numerator: r.try_get("numerator")?,
-                        denominator: r.try_get("denominator")?,
-                        yes_no: r.try_get::<Option<i64>, _>("yes_no")?.map(|v| v == 1),
-                        level: r.try_get("level")?,
-                        task_status: r.try_get("task_status")?,
-                        doc_number: r.try_get("doc_number")?,
-                        doc_date: r.try_get("doc_date")?,
-                        comment: r.try_get("comment")?,
-                    },
+                    value: value_input(r)?,
                     saved_by: r.try_get("saved_by")?,
                     saved_at: r.try_get("saved_at")?,
                 })
             })
             .collect()
     }
+}
+
+/// A value from a row carrying the columns of `report_values` (item_key, subject, number …).
+pub(crate) fn value_input(r: &sqlx::any::AnyRow) -> Result<ValueInput> {
+    let subject: String = r.try_get("subject")?;
+    Ok(ValueInput {
+        item_key: r.try_get("item_key")?,
+        subject: (!subject.is_empty()).then_some(subject),
+        number: r.try_get("number")?,
+        numerator: r.try_get("numerator")?,
+        denominator: r.try_get("denominator")?,
+        yes_no: r.try_get::<Option<i64>, _>("yes_no")?.map(|v| v == 1),
+        level: r.try_get("level")?,
+        task_status: r.try_get("task_status")?,
+        doc_number: r.try_get("doc_number")?,
+        doc_date: r.try_get("doc_date")?,
+        comment: r.try_get("comment")?,
+    })
 }

@@ -1,16 +1,19 @@
 //! [`Store`] for [`SqlStore`]: each method opens its connection or transaction and calls the
 //! module that owns the tables.
 
-use chitieu_core::obligation::{Obligation, ObligedItem, obligations};
+use chitieu_core::obligation::Obligation;
 use chitieu_core::period::Period;
 use chitieu_core::registry::{Org, OrgId, Registry, Resolution};
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::bulk::{LoadOutcome, LoadedReport};
+use crate::links::{LinkChoice, LinkDecision};
 use crate::sql::Stamp;
 use crate::{
     AuditEvent, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord, PlanImport,
-    PlanSummary, RegistryOutcome, ReportHead, ReportKey, ReportView, Result, Review, SavedValue, Session, Store,
+    PlanSummary, RegistryOutcome, ReportFact, ReportHead, ReportKey, ReportView, ReportedValue, Result, Review,
+    SavedValue, Session, Store, ValueQuery,
     StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueRevision,
 };
 
@@ -80,21 +83,7 @@ impl Store for SqlStore {
     async fn obligations(&self, plan_id: i64, period: Period) -> Result<Vec<Obligation>> {
         let plan = self.plan(plan_id).await?;
         let registry = self.registry().await?;
-        let leads = plan.leads();
-        let items: Vec<ObligedItem<'_>> = plan
-            .plan
-            .items
-            .iter()
-            .zip(&plan.items)
-            .zip(&leads)
-            .map(|((item, stored), leads)| ObligedItem {
-                key: &stored.key,
-                kind: item.kind,
-                deadline: item.deadline.as_ref(),
-                leads,
-            })
-            .collect();
-        Ok(obligations(&items, &registry, period, plan.plan.regime.as_ref()))
+        Ok(crate::reminders::plan_obligations(&plan, &registry, period))
     }
 
     async fn save_values(
@@ -151,6 +140,26 @@ impl Store for SqlStore {
         self.stored_periods().await
     }
 
+    async fn load_reports(&self, reports: &[LoadedReport], actor: &str, at: &str) -> Result<LoadOutcome> {
+        self.load_reports_tx(reports, Stamp { actor, at }).await
+    }
+
+    async fn report_facts(&self, query: &ValueQuery) -> Result<Vec<ReportFact>> {
+        self.report_facts_of(query).await
+    }
+
+    async fn reported_values(&self, query: &ValueQuery) -> Result<Vec<ReportedValue>> {
+        self.reported_values_of(query).await
+    }
+
+    async fn index_weights(&self, plan_key: &str) -> Result<Vec<(String, f64)>> {
+        self.index_weights_of(plan_key).await
+    }
+
+    async fn set_index_weights(&self, plan_key: &str, weights: &[(String, f64)], actor: &str, at: &str) -> Result<()> {
+        self.set_index_weights_of(plan_key, weights, Stamp { actor, at }).await
+    }
+
     async fn add_evidence(&self, report_id: i64, file: NewEvidence<'_>, actor: &str, at: &str) -> Result<Evidence> {
         self.add_evidence_tx(report_id, file, Stamp { actor, at }).await
     }
@@ -161,6 +170,18 @@ impl Store for SqlStore {
 
     async fn evidence_file(&self, id: i64) -> Result<(Evidence, Vec<u8>)> {
         self.evidence_bytes(id).await
+    }
+
+    async fn decide_link(&self, choice: &LinkChoice<'_>, actor: &str, at: &str) -> Result<LinkDecision> {
+        self.decide_link_tx(choice, Stamp { actor, at }).await
+    }
+
+    async fn link_decisions(&self, child_plan_key: &str) -> Result<Vec<LinkDecision>> {
+        self.link_decisions_of(child_plan_key).await
+    }
+
+    async fn confirmed_links(&self, plan_key: &str) -> Result<Vec<LinkDecision>> {
+        self.confirmed_links_of(plan_key).await
     }
 
     async fn add_user(&self, user: NewUser, actor: &str, at: &str) -> Result<User> {
@@ -189,6 +210,47 @@ impl Store for SqlStore {
 
     async fn delete_session(&self, id: &str, at: &str) -> Result<()> {
         self.delete_session_tx(id, at).await
+    }
+
+    async fn owed_reports(
+        &self,
+        from: chitieu_core::plan::Date,
+        to: chitieu_core::plan::Date,
+    ) -> Result<Vec<chitieu_core::reminder::Duty>> {
+        self.owed_between(from, to).await
+    }
+
+    async fn claim_digest(&self, digest: &crate::NewDigest<'_>, at: &str) -> Result<Option<i64>> {
+        self.claim_digest_tx(digest, at).await
+    }
+
+    async fn retry_mail(
+        &self,
+        since: chitieu_core::plan::Date,
+        at: &str,
+        stale_before: &str,
+    ) -> Result<Vec<crate::PendingMail>> {
+        self.retry_mail_tx(since, at, stale_before).await
+    }
+
+    async fn finish_mail(&self, digest_id: i64, outcome: crate::SendOutcome<'_>, at: &str) -> Result<()> {
+        self.finish_mail_tx(digest_id, outcome, at).await
+    }
+
+    async fn reminders(&self, filter: &crate::ReminderFilter) -> Result<Vec<crate::SentReminder>> {
+        self.reminder_list(filter).await
+    }
+
+    async fn notices(&self, user_id: i64, limit: i64) -> Result<Vec<crate::Notice>> {
+        self.notices_of(user_id, limit).await
+    }
+
+    async fn unread_notices(&self, user_id: i64) -> Result<i64> {
+        self.unread_notices_of(user_id).await
+    }
+
+    async fn mark_notices_read(&self, user_id: i64, notice: Option<i64>, at: &str) -> Result<u64> {
+        self.mark_notices_read_tx(user_id, notice, at).await
     }
 
     async fn audit_events(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEvent>> {

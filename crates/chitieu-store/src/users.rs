@@ -50,6 +50,8 @@ pub struct NewUser {
     pub role: UserRole,
     /// An argon2 PHC string ("$argon2id$…").
     pub password_hash: String,
+    /// Where reminders are mailed; none: in-app notices only.
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,6 +62,7 @@ pub struct User {
     pub org: Option<OrgId>,
     pub role: UserRole,
     pub active: bool,
+    pub email: Option<String>,
 }
 
 pub(crate) fn user_of(row: &sqlx::any::AnyRow) -> Result<User> {
@@ -71,7 +74,29 @@ pub(crate) fn user_of(row: &sqlx::any::AnyRow) -> Result<User> {
         org: row.try_get("org_id")?,
         role: UserRole::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("user role {role}")))?,
         active: row.try_get::<i64, _>("active")? == 1,
+        email: email_of(row)?,
     })
+}
+
+/// The user's e-mail, when the query selected it (the session queries do not).
+fn email_of(row: &sqlx::any::AnyRow) -> Result<Option<String>> {
+    match row.try_get("email") {
+        Err(sqlx::Error::ColumnNotFound(_)) => Ok(None),
+        other => Ok(other?),
+    }
+}
+
+/// A trimmed address of the form `name@domain`, or none for a blank one.
+fn checked_email(email: Option<&str>) -> Result<Option<String>> {
+    let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) else { return Ok(None) };
+    let well_formed = email.split_once('@').is_some_and(|(name, domain)| {
+        !name.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.contains('@')
+    }) && !email.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';'));
+    if well_formed {
+        Ok(Some(email.to_owned()))
+    } else {
+        Err(StoreError::Invalid(format!("e-mail \"{email}\" is not an address of the form name@domain")))
+    }
 }
 
 impl SqlStore {
@@ -83,10 +108,11 @@ impl SqlStore {
         if username.is_empty() || username.chars().any(char::is_whitespace) {
             return Err(StoreError::Invalid(format!("user name \"{}\" must be one word", user.username)));
         }
+        let email = checked_email(user.email.as_deref())?;
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(
-            "INSERT INTO users (username, display_name, org_id, role, password_hash, active, created_at) \
-             VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id, username, display_name, org_id, role, active",
+            "INSERT INTO users (username, display_name, org_id, role, password_hash, active, created_at, email) \
+             VALUES ($1, $2, $3, $4, $5, 1, $6, $7) RETURNING id, username, display_name, org_id, role, active, email",
         )
         .bind(&username)
         .bind(&user.display_name)
@@ -94,6 +120,7 @@ impl SqlStore {
         .bind(user.role.as_str())
         .bind(&user.password_hash)
         .bind(stamp.at)
+        .bind(email)
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| StoreError::from_db(e, &format!("user \"{username}\"")))?;
@@ -106,7 +133,7 @@ impl SqlStore {
 
     pub(crate) async fn user_by_name(&self, username: &str) -> Result<Option<(User, String)>> {
         let row = sqlx::query(
-            "SELECT id, username, display_name, org_id, role, active, password_hash FROM users WHERE username = $1",
+            "SELECT id, username, display_name, org_id, role, active, email, password_hash FROM users WHERE username = $1",
         )
         .bind(username.trim().to_lowercase())
         .fetch_optional(&self.pool)
@@ -115,9 +142,10 @@ impl SqlStore {
     }
 
     pub(crate) async fn all_users(&self) -> Result<Vec<User>> {
-        let rows = sqlx::query("SELECT id, username, display_name, org_id, role, active FROM users ORDER BY username")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, username, display_name, org_id, role, active, email FROM users ORDER BY username")
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter().map(user_of).collect()
     }
 }

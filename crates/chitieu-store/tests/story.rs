@@ -337,6 +337,7 @@ async fn users_and_audit(store: &SqlStore, plan_id: i64) {
         org: None,
         role: UserRole::Reporter,
         password_hash: "mật khẩu".into(),
+        email: None,
     };
     assert!(matches!(store.add_user(clear.clone(), "admin", AT).await, Err(StoreError::Invalid(_))));
     let hashed =

@@ -43,3 +43,11 @@ impl Clock for ManualClock {
 pub(crate) fn stamp(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
+
+/// The day it is in Vietnam (UTC+7, no daylight saving) by this clock: the day of judgement
+/// of the dashboards and the day a due date is compared with.
+pub fn today(clock: &dyn Clock) -> chitieu_core::plan::Date {
+    use chrono::Datelike as _;
+    let local = clock.now() + chrono::Duration::hours(7);
+    chitieu_core::plan::Date { year: local.year(), month: local.month() as u8, day: local.day() as u8 }
+}

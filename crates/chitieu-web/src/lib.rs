@@ -8,8 +8,11 @@ mod api;
 mod assets;
 mod auth;
 mod clock;
+pub mod config;
+pub mod dashboard;
 mod error;
 mod pages;
+pub mod reminders;
 mod state;
 
 use std::net::SocketAddr;
@@ -21,8 +24,10 @@ use tokio::net::TcpListener;
 
 pub use auth::password::{PasswordError, hash_password, verify_password};
 pub use auth::{READ_PLANS, SignedIn};
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, ManualClock, SystemClock, today};
 pub use error::WebError;
+pub use config::{Config, ConfigError};
+pub use reminders::{ReminderRun, run_reminders, spawn_reminders};
 pub use state::AppState;
 
 /// Every route of the app. Sessions are loaded and CSRF tokens checked once, in a layer, for
@@ -34,6 +39,12 @@ pub fn router(state: AppState) -> Router {
         .route("/orgs", get(api::orgs))
         .route("/plans/{id}/items", get(api::items))
         .route("/plans/{id}/obligations", get(api::obligations))
+        .route("/plans/{id}/links", get(api::links))
+        .route("/plans/{id}/checks", get(api::checks))
+        .route("/plans/{id}/subplans", get(api::subplans))
+        .route("/plans/{id}/evaluation", get(api::verdicts))
+        .route("/plans/{id}/rollups", get(api::rollups))
+        .route("/plans/{id}/ranking", get(api::ranking))
         .route("/reports/{plan_id}/{period}", get(api::report))
         .route("/reports/{plan_id}/{period}/values", get(api::values))
         .layer(axum::middleware::map_response(error::as_json));
@@ -45,7 +56,10 @@ pub fn router(state: AppState) -> Router {
         .route("/ke-hoach/{id}", get(pages::plans::show))
         .route("/static/{file}", get(assets::serve))
         .merge(pages::reporting_routes())
+        .merge(pages::dashboard::routes())
         .merge(pages::import::routes())
+        .merge(pages::cascade::routes())
+        .merge(pages::notices::routes())
         .nest("/api/v1", api)
         .route("/api/openapi.json", get(api::openapi_json))
         .fallback(|| async { WebError::NotFound("Không có trang này.".into()) })

@@ -44,6 +44,7 @@ impl App {
             org: None,
             role: UserRole::Reporter,
             password_hash: hash_password(PASSWORD).expect("hash"),
+            email: None,
         };
         store.add_user(user, "test", AT).await.expect("user");
         let clock = Arc::new(ManualClock::new(AT.parse().expect("time")));

@@ -47,6 +47,7 @@ impl App {
                 org: None,
                 role,
                 password_hash: hash_password(PASSWORD).expect("hash"),
+                email: None,
             };
             store.add_user(user, "test", AT).await.expect("user");
         }

@@ -36,6 +36,8 @@ pub fn run(url: &str, command: Command) -> anyhow::Result<()> {
             Command::Obligations { plan, period, format } => {
                 crate::plans::obligations(&open(url).await?, &plan, &period, format).await
             }
+            Command::Link(args) => crate::link::run(&open(url).await?, args).await,
+            Command::Export { command } => crate::export::run(&open(url).await?, command).await,
             Command::Backup { file } => {
                 open(url).await?.backup(&file).await?;
                 crate::say!("{}: backup written", file.display());
@@ -53,7 +55,7 @@ pub fn run(url: &str, command: Command) -> anyhow::Result<()> {
                 })
                 .await
             }
-            Command::Demo { listen } => crate::demo::run(url, listen).await,
+            Command::Demo { listen, options } => crate::demo::run(url, listen, options).await,
             Command::User { command } => crate::users::run(&open(url).await?, command).await,
             Command::Parse { .. } | Command::Explain { .. } => unreachable!("handled without a database"),
         }

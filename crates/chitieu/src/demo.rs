@@ -1,11 +1,14 @@
 //! `chitieu demo`: the web app on a fresh SQLite file holding the built-in registry, the five
-//! seed plans and one account per role, so the product can be seen without any setup.
+//! seed plans and one account per role, so the product can be seen without any setup; with
+//! `--scale national`, on a synthetic country instead (see `crate::national`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
-use chitieu_store::{Level, NewUser, Store as _, UserRole};
+use chitieu_core::period::Period;
+use chitieu_store::{Backend, Level, NewUser, SqlStore, Store as _, UserRole};
+use clap::{Args, ValueEnum};
 use comfy_table::Table;
 
 use crate::db::{actor, now, open};
@@ -69,7 +72,45 @@ const ACCOUNTS: [(&str, &str, UserRole, &str, Option<&str>); 6] = [
     ),
 ];
 
-pub async fn run(url: &str, listen: SocketAddr) -> anyhow::Result<()> {
+/// What `chitieu demo` builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scale {
+    /// The built-in Ninh Bình registry, the five seed plans and a few reports.
+    Seeds,
+    /// A synthetic country: 34 provinces, 3,321 communes, 20 quarters of reports (SQLite or
+    /// PostgreSQL; a PostgreSQL database must be empty).
+    National,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoOptions {
+    #[arg(long, value_enum, default_value_t = Scale::Seeds)]
+    pub scale: Scale,
+    /// Build the database and stop instead of serving it.
+    #[arg(long)]
+    pub no_serve: bool,
+    #[command(flatten)]
+    pub national: crate::national::Options,
+}
+
+pub async fn run(url: &str, listen: SocketAddr, options: DemoOptions) -> anyhow::Result<()> {
+    let (store, accounts) = match options.scale {
+        Scale::Seeds => seeds(url).await?,
+        Scale::National => national(url, &options.national).await?,
+    };
+    if options.no_serve {
+        crate::say!("{accounts}");
+        return Ok(());
+    }
+    crate::serve::run(store, listen, |address| {
+        crate::say!("\nchitieu demo: http://{address}/ (Ctrl-C to stop)\n{accounts}");
+        Ok(())
+    })
+    .await
+}
+
+/// The seeds demo: a fresh SQLite file with the built-in registry, the seeds and their reports.
+async fn seeds(url: &str) -> anyhow::Result<(SqlStore, Table)> {
     recreate(url)?;
     let store = open(url).await?;
     crate::orgs::load_builtin(&store).await?;
@@ -83,32 +124,66 @@ pub async fn run(url: &str, listen: SocketAddr) -> anyhow::Result<()> {
         crate::say!("{name}: kế hoạch {} ({} mục)", outcome.plan_id, outcome.items);
         plan_ids.push(outcome.plan_id);
     }
-    let mut accounts = Table::new();
-    accounts.set_header(["Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị"]);
-    let password_hash = crate::users::hash(PASSWORD)?;
+    let mut accounts = Vec::new();
     for (username, display_name, role, org, under) in ACCOUNTS {
         let scope = under.map(|u| org_named(&registry, u, None)).transpose()?;
-        let user = NewUser {
-            username: username.to_owned(),
-            display_name: display_name.to_owned(),
-            org: Some(org_named(&registry, org, scope)?),
-            role,
-            password_hash: password_hash.clone(),
-        };
-        store.add_user(user, &actor, &at).await?;
         let unit = under.map_or_else(|| org.to_owned(), |u| format!("{org} ({u})"));
-        accounts.add_row([username, PASSWORD, role.as_str(), &unit]);
+        accounts.push((username, display_name, role, org_named(&registry, org, scope)?, unit));
     }
+    let accounts = add_accounts(&store, &accounts).await?;
     let commune = org_named(&registry, COMMUNE, None)?;
     let office = org_named(&registry, "Văn phòng HĐND - UBND", Some(commune))?;
     let monitor = org_named(&registry, ACCOUNTS[2].3, None)?;
     let reports = crate::demo_reports::create(&store, plan_ids[4], office, plan_ids[0], monitor).await?;
     crate::say!("{reports} báo cáo mẫu (đã duyệt, bị trả lại, đang soạn, chờ duyệt)");
-    crate::serve::run(store, listen, |address| {
-        crate::say!("\nchitieu demo: http://{address}/ (Ctrl-C to stop)\n{accounts}");
-        Ok(())
-    })
-    .await
+    // Three quarters of reports on the province's appendix (000) and the commune's plan (004),
+    // for the dashboards.
+    let quarters: Vec<Period> = (1..=3).filter_map(|q| Period::quarter(2026, q)).collect();
+    let history = crate::demo_history::create(&store, &[plan_ids[0], plan_ids[4]], &quarters).await?;
+    crate::say!("{history} báo cáo quý I–III/2026 cho các trang tổng quan");
+    Ok((store, accounts))
+}
+
+/// The national demo: a fresh SQLite file, or an empty PostgreSQL database, holding the
+/// synthetic country.
+async fn national(url: &str, options: &crate::national::Options) -> anyhow::Result<(SqlStore, Table)> {
+    let store = if Backend::of(url)? == Backend::Sqlite {
+        recreate(url)?;
+        open(url).await?
+    } else {
+        let store = open(url).await?;
+        let units = store.orgs().await?.len();
+        if units > 0 {
+            bail!("the national demo fills an empty database, and this one holds {units} units; give a new one");
+        }
+        store
+    };
+    let summary = crate::national::build(&store, options).await?;
+    crate::say!("{summary}");
+    let accounts = crate::national::accounts(&store.registry().await?)?;
+    let accounts = add_accounts(&store, &accounts).await?;
+    Ok((store, accounts))
+}
+
+/// Adds the demo accounts (all with [`PASSWORD`]) and lists them.
+async fn add_accounts(store: &SqlStore, accounts: &[crate::national::Account]) -> anyhow::Result<Table> {
+    let (actor, at) = (actor(), now());
+    let mut table = Table::new();
+    table.set_header(["Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị"]);
+    let password_hash = crate::users::hash(PASSWORD)?;
+    for (username, display_name, role, org, unit) in accounts {
+        let user = NewUser {
+            username: (*username).to_owned(),
+            display_name: (*display_name).to_owned(),
+            org: Some(*org),
+            role: *role,
+            password_hash: password_hash.clone(),
+            email: None,
+        };
+        store.add_user(user, &actor, &at).await?;
+        table.add_row([username, PASSWORD, role.as_str(), unit]);
+    }
+    Ok(table)
 }
 
 /// Removes the demo's SQLite file (and its WAL files) so each run starts fresh. Only a file

@@ -11,8 +11,12 @@ pub(crate) use say;
 
 mod db;
 mod demo;
+mod demo_history;
 mod demo_reports;
 mod explain;
+mod export;
+mod link;
+mod national;
 mod orgs;
 mod parse;
 mod plans;
@@ -36,6 +40,10 @@ struct Cli {
     /// The database: sqlite:FILE (default, created when missing) or postgres://…
     #[arg(long, global = true, env = "CHITIEU_DB", default_value = "sqlite:chitieu.db")]
     db: String,
+    /// The settings file (TOML) of `serve` and `demo`: the SMTP server and the reminders.
+    /// `CHITIEU_SMTP_…` and `CHITIEU_REMINDERS_…` variables override what it says.
+    #[arg(long, global = true, env = "CHITIEU_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -82,6 +90,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// Propose, for each item of a lower-level plan, the items of the plans it carries out that
+    /// measure the same thing, with a score (plans by id or key, as `plans show` takes them).
+    Link(link::LinkArgs),
+    /// Write reports out: the consolidated report of a plan and period as .xlsx or .pdf.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
+    },
     /// Write a consistent copy of the database to FILE while it stays in use.
     Backup { file: PathBuf },
     /// Replace the database with a backup (stop the server first).
@@ -92,10 +108,13 @@ enum Command {
         listen: SocketAddr,
     },
     /// Serve the web app on a fresh demo database (sqlite:chitieu-demo.db unless --db names
-    /// another demo file): the built-in registry, the five seed plans and one account per role.
+    /// another demo file): the built-in registry, the five seed plans and one account per role;
+    /// with `--scale national`, a synthetic country (on SQLite or an empty PostgreSQL database).
     Demo {
         #[arg(long, default_value = serve::DEFAULT_LISTEN)]
         listen: SocketAddr,
+        #[command(flatten)]
+        options: demo::DemoOptions,
     },
     /// Accounts: each tied to a unit, with one role.
     User {
@@ -120,6 +139,9 @@ fn main() -> ExitCode {
         }
         _ => cli.db,
     };
+    if let Some(file) = cli.config {
+        serve::use_config_file(file);
+    }
     let result = match cli.command {
         Command::Parse { file, format } => parse::run(&file, format),
         Command::Explain { what, text } => explain::run(what, &text.join(" ")),

@@ -271,7 +271,7 @@ pub async fn run(store: &SqlStore, command: PlansCommand) -> anyhow::Result<()> 
 }
 
 /// A plan by id, else the latest version with that key.
-async fn find_plan(store: &SqlStore, plan: &str) -> anyhow::Result<StoredPlan> {
+pub(crate) async fn find_plan(store: &SqlStore, plan: &str) -> anyhow::Result<StoredPlan> {
     match plan.parse::<i64>() {
         Ok(id) => Ok(store.plan(id).await?),
         Err(_) => Ok(store.latest_plan(plan).await?),

@@ -31,6 +31,9 @@ pub enum UserCommand {
         /// The unit `--org` belongs to, when its name repeats ("Xã Gia Viễn (mẫu)").
         #[arg(long, requires = "org")]
         under: Option<String>,
+        /// Where reminders are mailed (without one: in-app notices only).
+        #[arg(long)]
+        email: Option<String>,
     },
     /// List the accounts.
     List,
@@ -40,20 +43,20 @@ pub enum UserCommand {
 
 pub async fn run(store: &SqlStore, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Add { username, name, role, org, under } => {
+        UserCommand::Add { username, name, role, org, under, email } => {
             let role = UserRole::parse(&role).context("unknown role")?;
             let registry = store.registry().await?;
             let scope = under.as_deref().map(|u| org_named(&registry, u, None)).transpose().context("--under")?;
             let org = org.as_deref().map(|o| org_named(&registry, o, scope)).transpose().context("--org")?;
             let password_hash = hash(&read_password("Mật khẩu")?)?;
-            let user = NewUser { username, display_name: name, org, role, password_hash };
+            let user = NewUser { username, display_name: name, org, role, password_hash, email };
             let user = store.add_user(user, &actor(), &now()).await?;
             crate::say!("{}: tài khoản đã tạo ({})", user.username, user.role.as_str());
         }
         UserCommand::List => {
             let registry = store.registry().await?;
             let mut table = Table::new();
-            table.set_header(["Tên đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "Hoạt động"]);
+            table.set_header(["Tên đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "E-mail", "Hoạt động"]);
             for user in store.users().await? {
                 let org = user.org.and_then(|id| registry.orgs.iter().find(|o| o.id == id)).map(|o| o.name.clone());
                 let active = if user.active { "có" } else { "không" };
@@ -62,6 +65,7 @@ pub async fn run(store: &SqlStore, command: UserCommand) -> anyhow::Result<()> {
                     user.display_name,
                     user.role.as_str().to_owned(),
                     org.unwrap_or_default(),
+                    user.email.unwrap_or_default(),
                     active.to_owned(),
                 ]);
             }

@@ -4,6 +4,7 @@
 use chitieu_core::period::Period;
 use chitieu_store::{
     MAX_EVIDENCE_BYTES, NewEvidence, ReportKey, ReportStatus, Review, SqlStore, Store as _, StoreError, ValueInput,
+    ValueQuery,
 };
 
 const LATE: &str = "2026-06-30T09:00:00Z";
@@ -60,6 +61,7 @@ pub async fn lifecycle(store: &SqlStore, report: &ReportKey, item_key: &str) {
 
     evidence(store, report, item_key).await;
     locks(store, report, item_key).await;
+    evaluation_reads(store, report, item_key).await;
 }
 
 fn ratio(item_key: &str, n: f64, d: f64) -> ValueInput {
@@ -110,4 +112,50 @@ async fn locks(store: &SqlStore, report: &ReportKey, item_key: &str) {
     let actions: Vec<String> =
         store.audit_events("period", &entity).await.expect("audit").into_iter().map(|e| e.action).collect();
     assert_eq!(actions, ["lock", "unlock"]);
+}
+
+/// What evaluation reads after the loop: the approved Q2 report with its latest value only, the
+/// Q1 draft beside it, filters by unit and item, and the index weights.
+async fn evaluation_reads(store: &SqlStore, report: &ReportKey, item_key: &str) {
+    let q2 = ValueQuery::plan_period(&report.plan_key, report.period);
+    let facts = store.report_facts(&q2).await.expect("facts");
+    assert_eq!(facts.len(), 1, "{facts:?}");
+    assert_eq!((facts[0].org, facts[0].status, facts[0].late), (report.org, ReportStatus::Approved, false));
+    assert_eq!(facts[0].submitted_at.as_deref(), Some(ON_TIME));
+    let values = store.reported_values(&q2).await.expect("values");
+    assert_eq!(values.len(), 1, "only the latest of the three revisions: {values:?}");
+    assert_eq!((values[0].value.numerator, values[0].value.denominator), (Some(95.0), Some(100.0)));
+    assert_eq!((values[0].report_id, values[0].period), (facts[0].id, report.period));
+
+    let unit = ValueQuery { plan_keys: vec![report.plan_key.clone()], org: Some(report.org), ..ValueQuery::default() };
+    let both = store.reported_values(&unit).await.expect("values of the unit");
+    let periods: Vec<String> = both.iter().map(|v| v.period.to_string()).collect();
+    assert_eq!(periods, ["2026-Q1", "2026-Q2"], "every period, in order");
+    assert_eq!((both[0].status, both[0].value.numerator), (ReportStatus::Draft, Some(2.0)));
+    let other = ValueQuery { item_keys: vec!["no such item".into()], ..unit.clone() };
+    assert!(store.reported_values(&other).await.expect("none").is_empty());
+    let mine = ValueQuery { item_keys: vec![item_key.to_owned()], ..unit.clone() };
+    assert_eq!(store.reported_values(&mine).await.expect("by item").len(), 2);
+    let year = ValueQuery::plan_period(&report.plan_key, Period::year(2026));
+    assert!(store.report_facts(&year).await.expect("year").is_empty(), "no yearly report was written");
+    let everyone = store.report_facts(&ValueQuery::default()).await.expect("all facts");
+    assert!(everyone.len() >= 2);
+
+    assert!(store.index_weights(&report.plan_key).await.expect("weights").is_empty());
+    let weights = vec![("II".to_owned(), 1.0), ("I".to_owned(), 2.0)];
+    store.set_index_weights(&report.plan_key, &weights, "admin", ON_TIME).await.expect("weights");
+    let read = store.index_weights(&report.plan_key).await.expect("weights");
+    assert_eq!(read, [("I".to_owned(), 2.0), ("II".to_owned(), 1.0)]);
+    let negative = store.set_index_weights(&report.plan_key, &[("I".into(), -1.0)], "admin", ON_TIME).await;
+    assert!(matches!(negative, Err(StoreError::Invalid(_))), "{negative:?}");
+    assert_eq!(store.index_weights(&report.plan_key).await.expect("unchanged"), read);
+    let actions: Vec<String> = store
+        .audit_events("plan", &report.plan_key)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|a| a == "set_weights")
+        .collect();
+    assert_eq!(actions, ["set_weights"]);
 }

@@ -1,6 +1,8 @@
 //! The JSON API under `/api/v1`, with the pages' permissions, and its OpenAPI 3.1 document
 //! (generated from the handlers' annotations, served at `/api/openapi.json`).
 
+mod evaluation;
+mod links;
 mod obligations;
 mod orgs;
 mod plans;
@@ -11,6 +13,8 @@ use serde::Serialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+pub(crate) use evaluation::{rollups, ranking, verdicts};
+pub(crate) use links::{checks, links, subplans};
 pub(crate) use obligations::obligations;
 pub(crate) use orgs::orgs;
 pub(crate) use plans::{items, plan, plans};
@@ -45,10 +49,16 @@ pub(crate) struct ErrorDetail {
         plans::items,
         orgs::orgs,
         obligations::obligations,
+        links::links,
+        links::checks,
+        links::subplans,
         reports::report,
         reports::values,
+        evaluation::verdicts,
+        evaluation::rollups,
+        evaluation::ranking,
     ),
-    components(schemas(ApiError, ErrorDetail)),
+    components(schemas(ApiError, ErrorDetail, evaluation::Verdict, evaluation::Rollup, evaluation::Place)),
     modifiers(&SessionCookie),
     security(("session" = [])),
     tags((name = "chitieu", description = "Kế hoạch và báo cáo"))

@@ -30,6 +30,20 @@ pub(crate) async fn may_read(
     if allowed { Ok(()) } else { Err(WebError::Forbidden) }
 }
 
+/// Reading a unit's scorecard: admins, leaders and monitors read every unit's; reporters and
+/// approvers their own unit's. (The overview and the heat map are open to every signed-in role.)
+pub(crate) fn may_read_scorecard(session: &Session, org: OrgId) -> Result<(), WebError> {
+    match session.user.role {
+        UserRole::Admin | UserRole::Leader | UserRole::Monitor => Ok(()),
+        UserRole::Reporter | UserRole::Approver if own_unit(session, org) => Ok(()),
+        UserRole::Reporter | UserRole::Approver => Err(WebError::Forbidden),
+    }
+}
+
+/// Who may confirm or reject the links between a plan's items and its parents' (everyone
+/// signed in reads them).
+pub(crate) const DECIDE_LINKS: &[UserRole] = &[UserRole::Admin, UserRole::Leader, UserRole::Monitor];
+
 /// Changing a unit's values or adding evidence.
 pub(crate) fn may_write(session: &Session, org: OrgId) -> Result<(), WebError> {
     match session.user.role {

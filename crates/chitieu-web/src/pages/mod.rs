@@ -2,8 +2,11 @@
 //! one way a template becomes a response.
 
 pub(crate) mod access;
+pub(crate) mod cascade;
+pub(crate) mod dashboard;
 pub(crate) mod history;
 pub(crate) mod import;
+pub(crate) mod notices;
 pub(crate) mod periods;
 pub(crate) mod plans;
 pub(crate) mod report;

@@ -44,5 +44,7 @@ pub(crate) async fn show(
     let session = user.require(READ_PLANS)?;
     let stored = state.store.plan(id).await?;
     let names = org_names(&state.store.orgs().await?);
-    Ok(html(&PlanPage { chrome: Chrome::of(session), plan: PlanTable::of(&stored, &names) }))
+    let mut plan = PlanTable::of(&stored, &names);
+    crate::pages::cascade::annotate(&state, &stored, &mut plan).await?;
+    Ok(html(&PlanPage { chrome: Chrome::of(session), plan }))
 }

@@ -87,6 +87,8 @@ pub(crate) struct Row {
     pub(crate) deadline: String,
     pub(crate) note: String,
     pub(crate) line: usize,
+    /// Notes on the same target elsewhere ("Cũng tại mục 1.1 của …"), from confirmed links.
+    pub(crate) also: Vec<String>,
 }
 
 /// A unit named in a role cell, as written; `known` when it resolved to the registry.
@@ -220,10 +222,11 @@ fn row(item: &chitieu_core::Item, names: impl Fn(Role) -> Vec<Name>, years: &[i3
         deadline: item.deadline.as_ref().map(chitieu_core::Deadline::describe_vi).unwrap_or_default(),
         note: item.note.clone().unwrap_or_default(),
         line: item.line,
+        also: Vec::new(),
     }
 }
 
-fn target_text(target: &Target) -> String {
+pub(crate) fn target_text(target: &Target) -> String {
     match &target.subject {
         Some(subject) => format!("{subject}: {}", target_vi(target)),
         None => target_vi(target),

@@ -114,6 +114,7 @@ impl App {
                 org: Some(org),
                 role,
                 password_hash: hash.clone(),
+                email: None,
             };
             app.store.add_user(user, "test", AT).await.expect("user");
         }

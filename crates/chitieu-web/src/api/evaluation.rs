@@ -1,0 +1,292 @@
+//! Evaluations for the provincial IOC, as JSON or CSV (`?format=csv`): every unit's verdict on
+//! every item it owes in a period, each item's roll-up across units, and the units ranked on
+//! the composite index with their movement since the previous quarter.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chitieu_core::evaluate::{Pooled, Status, movement};
+use chitieu_core::period::Period;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::api::ApiError;
+use crate::auth::{READ_PLANS, SignedIn};
+use crate::dashboard::{Evaluated, evaluate};
+use crate::error::WebError;
+use crate::state::AppState;
+
+/// Which period, in which form.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct Which {
+    /// "2026-Q2" (a quarter) or "2026" (the year).
+    #[param(example = "2026-Q2", required = true)]
+    period: Option<String>,
+    /// `json` (the default) or `csv`.
+    #[param(example = "csv")]
+    format: Option<String>,
+}
+
+/// One unit's verdict on one item.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Verdict {
+    item_key: String,
+    code: Option<String>,
+    section: Option<String>,
+    org: i64,
+    org_name: String,
+    /// met, on_track, at_risk, not_met, not_reported, overdue, done, in_progress, late, not_judged.
+    #[schema(example = "on_track")]
+    status: String,
+    #[schema(example = "Đúng tiến độ")]
+    status_vi: String,
+    /// The number reported (a ratio as its percentage), when there is one.
+    value: Option<f64>,
+    /// What was reported, in words ("91/100 (91%)").
+    reported: String,
+    /// How far toward the target, 0..1, where it means something.
+    progress: Option<f64>,
+}
+
+/// One item's values pooled across units.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Rollup {
+    item_key: String,
+    code: Option<String>,
+    section: Option<String>,
+    text: String,
+    /// Units that owe the item this period.
+    units: u32,
+    /// Values pooled.
+    pooled: u32,
+    /// The pooled value (a ratio as Σ numerators / Σ denominators, in percent).
+    value: Option<f64>,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    #[schema(example = "at_risk")]
+    status: Option<String>,
+    met: u32,
+    on_track: u32,
+    at_risk: u32,
+    not_met: u32,
+    not_reported: u32,
+    overdue: u32,
+}
+
+/// A unit's place on the composite index.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Place {
+    org: i64,
+    org_name: String,
+    /// 0..1.
+    index: f64,
+    place: u32,
+    /// The previous quarter's place, when the unit was ranked then.
+    previous_place: Option<u32>,
+    /// Places gained (+) or lost (−) since then.
+    change: Option<i64>,
+    expected: u32,
+    received: u32,
+    on_time: u32,
+}
+
+fn period_and_format(which: &Which) -> Result<(Period, bool), WebError> {
+    let period = super::period(which.period.as_deref())?;
+    let csv = match which.format.as_deref() {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(other) => {
+            return Err(WebError::Invalid(format!(
+                "Định dạng \"{other}\" không hỗ trợ: dùng json hoặc csv. Unknown format \"{other}\": use json or csv."
+            )));
+        }
+    };
+    Ok((period, csv))
+}
+
+async fn evaluated(state: &AppState, id: i64, period: Period) -> Result<Evaluated, WebError> {
+    Ok(evaluate(&state.store, id, period, crate::clock::today(state.clock.as_ref())).await?)
+}
+
+/// The rows as CSV (UTF-8, a header line, RFC 4180 quoting), or as a JSON list.
+fn respond<T: Serialize>(rows: Vec<T>, csv: bool, name: &str) -> Result<Response, WebError> {
+    if !csv {
+        return Ok(Json(rows).into_response());
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in &rows {
+        writer.serialize(row).map_err(WebError::internal)?;
+    }
+    let bytes = writer.into_inner().map_err(WebError::internal)?;
+    let disposition = format!("attachment; filename=\"{name}.csv\"");
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response())
+}
+
+/// Every unit's verdict on every item it owes in the period.
+#[utoipa::path(
+    get,
+    path = "/api/v1/plans/{id}/evaluation",
+    params(("id" = i64, Path, description = "The plan version's id"), Which),
+    responses(
+        (status = 200, description = "One line per item and unit", body = Vec<Verdict>),
+        (status = 400, description = "A bad period or format", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such plan", body = ApiError),
+    ),
+    tag = "chitieu"
+)]
+pub(crate) async fn verdicts(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<i64>,
+    Query(which): Query<Which>,
+) -> Result<Response, WebError> {
+    user.require(READ_PLANS)?;
+    let (period, csv) = period_and_format(&which)?;
+    let evaluated = evaluated(&state, id, period).await?;
+    let board = &evaluated.board;
+    let mut lines = Vec::new();
+    for row in &board.rows {
+        let item = &evaluated.plan.plan.items[row.item];
+        for (org, cell) in board.units.iter().zip(&row.cells) {
+            let Some(cell) = cell else { continue };
+            let observations: Vec<_> = cell.parts.iter().filter_map(|p| p.observation.as_ref()).collect();
+            let worst = cell.parts.iter().find(|p| p.judgement.status == cell.status);
+            lines.push(Verdict {
+                item_key: row.key.clone(),
+                code: item.code.clone(),
+                section: item.section.clone(),
+                org: *org,
+                org_name: evaluated.org_name(*org),
+                status: cell.status.as_str().to_owned(),
+                status_vi: cell.status.label_vi().to_owned(),
+                value: match observations.as_slice() {
+                    [only] => only.value(),
+                    _ => None,
+                },
+                reported: observations.iter().map(|o| o.label_vi()).collect::<Vec<_>>().join("; "),
+                progress: worst.and_then(|p| p.judgement.progress),
+            });
+        }
+    }
+    respond(lines, csv, &format!("danh-gia-{id}-{period}"))
+}
+
+/// Each item's values pooled across the units that owe it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/plans/{id}/rollups",
+    params(("id" = i64, Path, description = "The plan version's id"), Which),
+    responses(
+        (status = 200, description = "One line per item", body = Vec<Rollup>),
+        (status = 400, description = "A bad period or format", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such plan", body = ApiError),
+    ),
+    tag = "chitieu"
+)]
+pub(crate) async fn rollups(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<i64>,
+    Query(which): Query<Which>,
+) -> Result<Response, WebError> {
+    user.require(READ_PLANS)?;
+    let (period, csv) = period_and_format(&which)?;
+    let evaluated = evaluated(&state, id, period).await?;
+    let lines = evaluated
+        .board
+        .rows
+        .iter()
+        .map(|row| {
+            let item = &evaluated.plan.plan.items[row.item];
+            let aggregate = row.rollup.as_ref().map(|(a, _)| a);
+            let (numerator, denominator) = match aggregate.map(|a| &a.pooled) {
+                Some(Pooled::Ratio { numerator, denominator }) => (Some(*numerator), Some(*denominator)),
+                _ => (None, None),
+            };
+            Rollup {
+                item_key: row.key.clone(),
+                code: item.code.clone(),
+                section: item.section.clone(),
+                text: item.text.clone(),
+                units: row.counts.total(),
+                pooled: aggregate.map_or(0, |a| a.units),
+                value: aggregate.and_then(|a| a.observation().value()),
+                numerator,
+                denominator,
+                status: row.rollup.as_ref().map(|(_, j)| j.status.as_str().to_owned()),
+                met: row.counts.get(Status::Met) + row.counts.get(Status::Done),
+                on_track: row.counts.get(Status::OnTrack) + row.counts.get(Status::InProgress),
+                at_risk: row.counts.get(Status::AtRisk),
+                not_met: row.counts.get(Status::NotMet) + row.counts.get(Status::Late),
+                not_reported: row.counts.get(Status::NotReported),
+                overdue: row.counts.get(Status::Overdue),
+            }
+        })
+        .collect();
+    respond(lines, csv, &format!("tong-hop-{id}-{period}"))
+}
+
+/// The units ranked on the composite index (0..1), with their movement since the previous
+/// quarter and their reporting.
+#[utoipa::path(
+    get,
+    path = "/api/v1/plans/{id}/ranking",
+    params(("id" = i64, Path, description = "The plan version's id"), Which),
+    responses(
+        (status = 200, description = "Best first", body = Vec<Place>),
+        (status = 400, description = "A bad period or format", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 404, description = "No such plan", body = ApiError),
+    ),
+    tag = "chitieu"
+)]
+pub(crate) async fn ranking(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<i64>,
+    Query(which): Query<Which>,
+) -> Result<Response, WebError> {
+    user.require(READ_PLANS)?;
+    let (period, csv) = period_and_format(&which)?;
+    let current = evaluated(&state, id, period).await?;
+    let previous = match previous_quarter(period) {
+        Some(before) => evaluated(&state, id, before).await?.board.ranking,
+        None => Vec::new(),
+    };
+    let moves = movement(&previous, &current.board.ranking);
+    let lines = current
+        .board
+        .ranking
+        .iter()
+        .zip(moves)
+        .map(|(ranked, moved)| {
+            let reporting =
+                current.board.summaries.iter().find(|s| s.org == ranked.key).map(|s| s.reporting).unwrap_or_default();
+            Place {
+                org: ranked.key,
+                org_name: current.org_name(ranked.key),
+                index: ranked.value,
+                place: ranked.place,
+                previous_place: moved.previous,
+                change: moved.change,
+                expected: reporting.expected,
+                received: reporting.received,
+                on_time: reporting.on_time,
+            }
+        })
+        .collect();
+    respond(lines, csv, &format!("xep-hang-{id}-{period}"))
+}
+
+/// The quarter before a quarter (none before a year).
+pub(crate) fn previous_quarter(period: Period) -> Option<Period> {
+    match period.quarter? {
+        1 => Period::quarter(period.year - 1, 4),
+        q => Period::quarter(period.year, q - 1),
+    }
+}

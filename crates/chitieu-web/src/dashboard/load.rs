@@ -1,0 +1,108 @@
+//! Loading a [`Board`]: the plan, who owes what, the reports and their latest values, the
+//! section weights, and the units' names.
+
+use std::collections::HashMap;
+
+use chitieu_core::board::{Board, BoardInput, BoardItem, UnitReport, UnitValue};
+use chitieu_core::evaluate::{Observation, Weights};
+use chitieu_core::period::Period;
+use chitieu_core::plan::Date;
+use chitieu_core::registry::{Org, OrgId};
+use chitieu_store::{ReportStatus, Store, StoreError, StoredPlan, ValueInput, ValueQuery};
+
+/// A plan judged for a period, with what pages need to name things.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    pub plan: StoredPlan,
+    pub board: Board,
+    pub orgs: HashMap<OrgId, Org>,
+}
+
+impl Evaluated {
+    /// A unit's name, or its id when the registry no longer has it.
+    pub fn org_name(&self, org: OrgId) -> String {
+        self.orgs.get(&org).map_or_else(|| format!("Đơn vị #{org}"), |o| o.name.clone())
+    }
+}
+
+/// What a stored value says, in the core's terms (`None` when it holds nothing).
+pub fn observation(value: &ValueInput) -> Option<Observation> {
+    Observation::from_parts(
+        value.number,
+        value.numerator,
+        value.denominator,
+        value.yes_no,
+        value.level.as_deref(),
+        value.task_status.as_deref(),
+        value.doc_number.as_deref(),
+    )
+}
+
+/// The first day of the plan's first year (its document's year when it names none).
+fn plan_start(plan: &StoredPlan, period: Period) -> Date {
+    let year = plan.plan.years.iter().copied().min().unwrap_or(period.year);
+    Period::year(year).first_day()
+}
+
+/// Judges the plan with this id for `period` as of `as_of`.
+pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: Date) -> Result<Evaluated, StoreError> {
+    let plan = store.plan(plan_id).await?;
+    let query = ValueQuery::plan_period(&plan.key, period);
+    let (obligations, facts, values, weights, orgs) = tokio::try_join!(
+        store.obligations(plan_id, period),
+        store.report_facts(&query),
+        store.reported_values(&query),
+        store.index_weights(&plan.key),
+        store.orgs(),
+    )?;
+    // Nothing is owed before the plan starts.
+    let start = plan_start(&plan, period);
+    let obligations = if period.last_day() < start { Vec::new() } else { obligations };
+    let sent = |status: ReportStatus| matches!(status, ReportStatus::Submitted | ReportStatus::Approved);
+    let reports: Vec<UnitReport> = facts
+        .iter()
+        .map(|f| UnitReport {
+            org: f.org,
+            sent_on: f.submitted_at.as_deref().filter(|_| sent(f.status)).and_then(|at| at.get(..10)).and_then(Date::parse),
+        })
+        .collect();
+    let unit_values: Vec<UnitValue<'_>> = values
+        .iter()
+        .filter(|v| sent(v.status))
+        .filter_map(|v| {
+            Some(UnitValue {
+                org: v.org,
+                item_key: &v.value.item_key,
+                subject: v.value.subject.as_deref(),
+                observation: observation(&v.value)?,
+                comment: v.value.comment.as_deref(),
+            })
+        })
+        .collect();
+    let items: Vec<BoardItem<'_>> = plan
+        .plan
+        .items
+        .iter()
+        .zip(&plan.items)
+        .map(|(item, stored)| BoardItem {
+            key: &stored.key,
+            item,
+            measure: stored.measure,
+            direction: stored.direction,
+        })
+        .collect();
+    // The store accepts only weights ≥ 0, so a refusal here means a damaged row: weigh equally.
+    let weights = Weights::new(weights).unwrap_or_else(|_| Weights::equal());
+    let board = Board::judge(&BoardInput {
+        items: &items,
+        obligations: &obligations,
+        values: &unit_values,
+        reports: &reports,
+        period,
+        plan_start: start,
+        as_of,
+        weights: &weights,
+    });
+    let orgs = orgs.into_iter().map(|o| (o.id, o)).collect();
+    Ok(Evaluated { plan, board, orgs })
+}

@@ -1,0 +1,9 @@
+//! A plan judged for a period, loaded from the store: what the dashboards, the API and the
+//! consolidated report (also `chitieu export report`) are drawn from. The store fetches, the
+//! core judges ([`chitieu_core::board`]); nothing is precomputed.
+
+mod consolidated;
+mod load;
+
+pub use consolidated::consolidated;
+pub use load::{Evaluated, evaluate, observation};
