@@ -179,9 +179,11 @@ impl Board {
             counts.merge(&row_counts);
             let section = board_item.item.section.clone().unwrap_or_default();
             let first = input.items.iter().position(|i| i.item.section.as_deref().unwrap_or("") == section);
-            sections.entry(first.unwrap_or(position)).or_insert_with(|| (section, StatusCounts::default())).1.merge(
-                &row_counts,
-            );
+            sections
+                .entry(first.unwrap_or(position))
+                .or_insert_with(|| (section, StatusCounts::default()))
+                .1
+                .merge(&row_counts);
             rows.push(Row { item: position, key: board_item.key.to_owned(), cells, rollup, counts: row_counts });
         }
 
@@ -227,8 +229,11 @@ fn judge_cell(input: &BoardInput<'_>, item: &BoardItem<'_>, due: Date, given: &[
     let parts: Vec<Part> = subjects
         .into_iter()
         .map(|subject| {
-            let observation =
-                given.iter().find(|v| v.subject == subject).or_else(|| given.first()).map(|v| v.observation.clone());
+            // A sub-population's target takes that sub-population's value only; a target for the
+            // whole item takes the whole item's value, else the one value given.
+            let exact = given.iter().find(|v| v.subject == subject);
+            let whole = || given.first().filter(|_| subject.is_none() && given.len() == 1);
+            let observation = exact.or_else(whole).map(|v| v.observation.clone());
             let judgement = judge_one(input, item, subject, due, observation.as_ref());
             Part { subject: subject.map(str::to_owned), observation, judgement }
         })
@@ -262,3 +267,6 @@ fn judge_one(
         observation,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,7 +4,7 @@
 //! parent's, units of measure that differ. Pure: the caller passes the items, the confirmed
 //! links and which parent items are assigned to the lower level ([`assigned_to`] decides that).
 //!
-//! How targets compare (see [`targets`]): by year (a target without a year is for the plan's only
+//! How targets compare (`cascade/targets.rs`): by year (a target without a year is for the plan's only
 //! year) and sub-population, in the direction the comparator sets: "≥ 60%" is weaker than
 //! "≥ 75%", "≥ 70" than "> 70", a rank "≤ 20" than "≤ 15"; a bare level ("100%") demands as much
 //! as "≥"; a range demands its lower end (its upper end for lower-is-better items); yes/no
@@ -146,7 +146,7 @@ fn capitalized(s: &str) -> String {
 }
 
 /// What the checks compare.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct Cascade<'a> {
     /// The lower-level plan's items.
     pub child: &'a [LinkItem<'a>],
@@ -160,19 +160,6 @@ pub struct Cascade<'a> {
     pub plan_years: &'a [(&'a str, i32)],
     /// The plans come from the same issuer (a plan and its appendix): counts compare too.
     pub same_issuer: bool,
-}
-
-impl std::fmt::Debug for Cascade<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Cascade")
-            .field("child", &self.child.len())
-            .field("parents", &self.parents.len())
-            .field("links", &self.links)
-            .field("assigned", &self.assigned)
-            .field("plan_years", &self.plan_years)
-            .field("same_issuer", &self.same_issuer)
-            .finish()
-    }
 }
 
 /// Every finding: along each confirmed link (in the child's item order) its weaker targets,

@@ -91,6 +91,12 @@ impl Period {
 }
 
 impl Period {
+    /// The quarter `by` quarters after this one (before it when negative); `None` for a year.
+    pub fn step(self, by: i32) -> Option<Period> {
+        let index = self.year * 4 + i32::from(self.quarter?) - 1 + by;
+        Period::quarter(index.div_euclid(4), (index.rem_euclid(4) + 1) as u8)
+    }
+
     /// The period as documents name it: "Quý II/2026", "Năm 2026".
     pub fn label_vi(self) -> String {
         match self.quarter {
@@ -169,6 +175,15 @@ impl Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarters_step_across_years_and_years_do_not_step() {
+        let q = |y, n| Period::quarter(y, n).expect("quarter");
+        assert_eq!(q(2026, 1).step(-1), Some(q(2025, 4)));
+        assert_eq!(q(2026, 4).step(1), Some(q(2027, 1)));
+        assert_eq!(q(2026, 2).step(5), Some(q(2027, 3)));
+        assert_eq!(Period::year(2026).step(1), None);
+    }
 
     #[test]
     fn day_numbers_round_trip_across_leap_years_and_centuries() {

@@ -1,8 +1,8 @@
 //! The PDF export read back as a person would: its text through `pdftotext -layout` (every
 //! Vietnamese string intact), its first page as an image through `pdftoppm` and OCR through
 //! `tesseract -l vie` (the diacritics are drawn, not just encoded). The image is kept as
-//! target/screenshots/consolidated-report.png. Missing tools fail the test: run
-//! scripts/install-pdf-tools.
+//! target/screenshots/consolidated-report.png. Missing tools are installed through
+//! scripts/install-pdf-tools (Debian's packages), as the browser test does for Chromium.
 
 mod common;
 
@@ -13,8 +13,31 @@ use common::{GIA_VIEN, HOA_LU, ONLINE, PLAN, PLATFORM, RANKING, SO_KHCN, provinc
 
 const INSTALL: &str = "run scripts/install-pdf-tools (Debian's poppler-utils, tesseract-ocr, tesseract-ocr-vie)";
 
+/// Installs poppler and tesseract's Vietnamese through scripts/install-pdf-tools when one of
+/// them is missing, once per test run (as the browser test does for Chromium).
+fn ensure_tools() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let has = |tool: &str, args: &[&str], needle: &str| {
+            Command::new(tool).args(args).output().is_ok_and(|o| {
+                let all = [o.stdout, o.stderr].concat();
+                String::from_utf8_lossy(&all).contains(needle)
+            })
+        };
+        let ready = has("pdftotext", &["-v"], "pdftotext")
+            && has("pdftoppm", &["-v"], "pdftoppm")
+            && has("tesseract", &["--list-langs"], "vie");
+        if !ready {
+            let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/install-pdf-tools");
+            let status = Command::new("bash").arg(script).status();
+            assert!(status.is_ok_and(|s| s.success()), "the PDF tools are missing and {script} failed: {INSTALL}");
+        }
+    });
+}
+
 /// Runs a tool, failing the test with how to install it when it is missing.
 fn run(tool: &str, args: &[&str]) -> String {
+    ensure_tools();
     let output =
         Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("{tool} cannot be run ({e}): {INSTALL}"));
     assert!(output.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));

@@ -71,6 +71,12 @@ impl SqlStore {
         self.backend
     }
 
+    /// The connection pool, for what the [`Store`](crate::Store) does not say: the bench
+    /// command's bare SQL, timed beside the product's answers on the same database.
+    pub fn pool(&self) -> &sqlx::AnyPool {
+        &self.pool
+    }
+
     /// Begins a write transaction. SQLite takes the write lock at once (`BEGIN IMMEDIATE`), so
     /// two writers queue on the busy timeout instead of failing when one upgrades a read.
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {

@@ -16,8 +16,24 @@ use crate::reports::{ReportKey, ReportStatus, ValueInput};
 use crate::sql::{Stamp, audit, double, flag};
 use crate::{Result, StoreError};
 
-/// Rows per INSERT statement: SQLite binds at most 32,766 parameters (17 per value row).
-const ROWS_PER_STATEMENT: usize = 1900;
+/// Rows per INSERT statement, largest first: SQLite binds at most 32,766 parameters (17 per
+/// value row). A batch is cut greedily into these sizes, so every statement has one of a few
+/// shapes, prepared once per connection and reused: preparing a statement of thousands of rows
+/// takes SQLite time that grows with the square of its size.
+const STATEMENT_ROWS: [usize; 5] = [1900, 400, 80, 16, 1];
+
+/// `items` cut into slices of the sizes of [`STATEMENT_ROWS`].
+fn statements<T>(mut items: &[T]) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    for size in STATEMENT_ROWS {
+        while items.len() >= size {
+            let (head, rest) = items.split_at(size);
+            out.push(head);
+            items = rest;
+        }
+    }
+    out
+}
 
 /// One unit's report as it stands at the end of its round: submitted, or approved, with its
 /// values. Drafts and returned reports go through [`crate::Store::save_values`].
@@ -114,7 +130,7 @@ fn rows_sql(backend: Backend, rows: usize, row: &str) -> String {
 }
 
 const REPORT_ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-/// One report_values row, revision 1. Each double is bound as a presence flag and a value,
+/// One `report_values` row, revision 1. Each double is bound as a presence flag and a value,
 /// never as NULL (see [`crate::sql::double`]).
 const VALUE_ROW: &str = "(?, ?, ?, 1, CASE WHEN ? = 1 THEN ? END, CASE WHEN ? = 1 THEN ? END, \
     CASE WHEN ? = 1 THEN ? END, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -168,32 +184,10 @@ impl SqlStore {
             })
             .unzip();
 
-        for ((chunk, period_ids), late) in reports
-            .chunks(ROWS_PER_STATEMENT)
-            .zip(period_ids.chunks(ROWS_PER_STATEMENT))
-            .zip(late_flags.chunks(ROWS_PER_STATEMENT))
-        {
-            let sql = format!(
-                "INSERT INTO reports (period_id, org_id, status, version, created_at, updated_at, submitted_at, \
-                 submitted_by, reviewed_at, reviewed_by, late) VALUES {}",
-                rows_sql(self.backend, chunk.len(), REPORT_ROW)
-            );
-            let mut query = sqlx::query(&sql).persistent(chunk.len() == ROWS_PER_STATEMENT);
-            for ((report, period_id), late) in chunk.iter().zip(period_ids).zip(late) {
-                query = query
-                    .bind(*period_id)
-                    .bind(report.key.org)
-                    .bind(report.status.as_str())
-                    .bind(report.version())
-                    .bind(report.saved_at.as_str())
-                    .bind(report.reviewed_at.as_deref().unwrap_or(&report.submitted_at))
-                    .bind(report.submitted_at.as_str())
-                    .bind(report.submitted_by.as_str())
-                    .bind(report.reviewed_at.as_deref())
-                    .bind(report.reviewed_by.as_deref())
-                    .bind(flag(*late));
-            }
-            query.execute(&mut *tx).await.map_err(|e| StoreError::from_db(e, "loading reports"))?;
+        let rows: Vec<(&LoadedReport, i64, bool)> =
+            reports.iter().zip(&period_ids).zip(&late_flags).map(|((r, period), late)| (r, *period, *late)).collect();
+        for chunk in statements(&rows) {
+            insert_reports(&mut tx, self.backend, chunk).await?;
         }
         let mut ids: HashMap<(i64, OrgId), i64> = HashMap::with_capacity(reports.len());
         for period in periods.values() {
@@ -208,20 +202,15 @@ impl SqlStore {
         let report_ids: Vec<i64> =
             reports.iter().zip(&period_ids).map(|(r, period)| ids[&(*period, r.key.org)]).collect();
 
-        let mut pending: Vec<(&LoadedReport, i64, &ValueInput)> = Vec::with_capacity(ROWS_PER_STATEMENT);
-        let mut values = 0;
-        for (report, id) in reports.iter().zip(&report_ids) {
-            for value in &report.values {
-                pending.push((report, *id, value));
-                if pending.len() == ROWS_PER_STATEMENT {
-                    values += insert_values(&mut tx, self.backend, &pending).await?;
-                    pending.clear();
-                }
-            }
+        let rows: Vec<(&LoadedReport, i64, &ValueInput)> = reports
+            .iter()
+            .zip(&report_ids)
+            .flat_map(|(report, id)| report.values.iter().map(move |value| (report, *id, value)))
+            .collect();
+        for chunk in statements(&rows) {
+            insert_values(&mut tx, self.backend, chunk).await?;
         }
-        if !pending.is_empty() {
-            values += insert_values(&mut tx, self.backend, &pending).await?;
-        }
+        let values = rows.len();
 
         let outcome =
             LoadOutcome { reports: reports.len(), values, late: late_flags.iter().filter(|l| **l).count(), report_ids };
@@ -242,18 +231,48 @@ impl SqlStore {
     }
 }
 
-/// Inserts one statement's worth of values; returns how many.
+/// Inserts one statement's worth of reports: the report, its period and whether it is late.
+async fn insert_reports(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
+    rows: &[(&LoadedReport, i64, bool)],
+) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO reports (period_id, org_id, status, version, created_at, updated_at, submitted_at, \
+         submitted_by, reviewed_at, reviewed_by, late) VALUES {}",
+        rows_sql(backend, rows.len(), REPORT_ROW)
+    );
+    let mut query = sqlx::query(&sql);
+    for (report, period_id, late) in rows {
+        query = query
+            .bind(*period_id)
+            .bind(report.key.org)
+            .bind(report.status.as_str())
+            .bind(report.version())
+            .bind(report.saved_at.as_str())
+            .bind(report.reviewed_at.as_deref().unwrap_or(&report.submitted_at))
+            .bind(report.submitted_at.as_str())
+            .bind(report.submitted_by.as_str())
+            .bind(report.reviewed_at.as_deref())
+            .bind(report.reviewed_by.as_deref())
+            .bind(flag(*late));
+    }
+    query.execute(&mut **tx).await.map_err(|e| StoreError::from_db(e, "loading reports"))?;
+    Ok(())
+}
+
+/// Inserts one statement's worth of values: the report, its id and the value.
 async fn insert_values(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     backend: Backend,
     rows: &[(&LoadedReport, i64, &ValueInput)],
-) -> Result<usize> {
+) -> Result<()> {
     let sql = format!(
         "INSERT INTO report_values (report_id, item_key, subject, revision, number, numerator, denominator, yes_no, \
          level, task_status, doc_number, doc_date, comment, saved_by, saved_at) VALUES {}",
         rows_sql(backend, rows.len(), VALUE_ROW)
     );
-    let mut query = sqlx::query(&sql).persistent(rows.len() == ROWS_PER_STATEMENT);
+    let mut query = sqlx::query(&sql);
     for (report, report_id, value) in rows {
         query = query
             .bind(*report_id)
@@ -275,7 +294,7 @@ async fn insert_values(
             .bind(report.saved_at.as_str());
     }
     query.execute(&mut **tx).await.map_err(|e| StoreError::from_db(e, "loading report values"))?;
-    Ok(rows.len())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -288,7 +307,16 @@ mod tests {
         assert_eq!(rows_sql(Backend::Sqlite, 2, "(?, ?, 1)"), "(?, ?, 1), (?, ?, 1)");
         let per_row = VALUE_ROW.matches('?').count();
         assert_eq!(per_row, 17);
-        assert!(ROWS_PER_STATEMENT * per_row <= 32_766);
+        assert!(STATEMENT_ROWS[0] * per_row <= 32_766);
         assert_eq!(REPORT_ROW.matches('?').count(), 11);
+    }
+
+    #[test]
+    fn batches_are_cut_into_a_few_statement_sizes() {
+        let rows: Vec<usize> = (0..2_399).collect();
+        let sizes: Vec<usize> = statements(&rows).iter().map(|s| s.len()).collect();
+        assert_eq!(sizes, [1900, 400, 80, 16, 1, 1, 1]);
+        assert_eq!(statements(&rows).concat(), rows);
+        assert!(statements::<usize>(&[]).is_empty());
     }
 }

@@ -3,6 +3,8 @@
 //! and item. The judging itself is chitieu-core's; this module only fetches, with one query per
 //! answer and no precomputed tables.
 
+use std::fmt::Write as _;
+
 use chitieu_core::period::Period;
 use chitieu_core::registry::OrgId;
 use serde::Serialize;
@@ -89,7 +91,7 @@ impl Filter {
 
     fn equal(&mut self, column: &str, value: Param) {
         self.params.push(value);
-        self.sql.push_str(&format!(" AND {column} = ${}", self.params.len()));
+        let _ = write!(self.sql, " AND {column} = ${}", self.params.len());
     }
 
     fn list(&mut self, column: &str, values: &[String]) {
@@ -103,7 +105,7 @@ impl Filter {
                 format!("${}", self.params.len())
             })
             .collect();
-        self.sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
+        let _ = write!(self.sql, " AND {column} IN ({})", marks.join(", "));
     }
 
     fn bind<'q>(&'q self, mut query: Query<'q, Any, AnyArguments<'q>>) -> Query<'q, Any, AnyArguments<'q>> {
@@ -120,7 +122,8 @@ impl Filter {
 fn period_of(row: &sqlx::any::AnyRow) -> Result<Period> {
     let year: i64 = row.try_get("year")?;
     let quarter: i64 = row.try_get("quarter")?;
-    let period = if quarter == 0 { Some(Period::year(year as i32)) } else { Period::quarter(year as i32, quarter as u8) };
+    let period =
+        if quarter == 0 { Some(Period::year(year as i32)) } else { Period::quarter(year as i32, quarter as u8) };
     period.ok_or_else(|| StoreError::Corrupt(format!("period {year}/{quarter} is not a period")))
 }
 

@@ -8,6 +8,7 @@
 //! [`backend`].
 
 mod backend;
+mod coded;
 mod bulk;
 mod error;
 mod evaluation;
@@ -26,6 +27,7 @@ mod users;
 pub use backend::{Backend, SqlStore, connect};
 pub use bulk::{LoadOutcome, LoadedReport};
 pub use error::StoreError;
+pub use coded::CodedItem;
 pub use evaluation::{ReportFact, ReportedValue, ValueQuery};
 pub use evidence::{Evidence, MAX_EVIDENCE_BYTES, NewEvidence, sniff};
 pub use links::{LinkChoice, LinkDecision, LinkStatus, cascade_findings};
@@ -169,6 +171,9 @@ pub trait Store: Send + Sync {
     /// The latest revision of every value matching `query`, whatever its report's state.
     fn reported_values(&self, query: &ValueQuery) -> impl Future<Output = Result<Vec<ReportedValue>>> + Send;
 
+    /// The items of every current plan version with this code, with their targets: one
+    /// indicator across the plans of many provinces.
+    fn items_with_code(&self, code: &str) -> impl Future<Output = Result<Vec<CodedItem>>> + Send;
     /// The weight of each section of a plan in the composite index (sections not listed weigh 1).
     fn index_weights(&self, plan_key: &str) -> impl Future<Output = Result<Vec<(String, f64)>>> + Send;
     /// Replaces the section weights of a plan's index.

@@ -389,16 +389,7 @@ impl SqlStore {
         .await?;
         let mut targets: std::collections::HashMap<i64, Vec<Target>> = std::collections::HashMap::new();
         for t in target_rows {
-            let op: String = t.try_get("op")?;
-            targets.entry(t.try_get("item_id")?).or_default().push(Target {
-                year: t.try_get::<Option<i64>, _>("year")?.map(|y| y as i32),
-                op: serde_json::from_value(serde_json::Value::String(op))?,
-                value: t.try_get("value")?,
-                value_max: t.try_get("value_max")?,
-                unit: t.try_get("unit")?,
-                subject: t.try_get("subject")?,
-                raw: t.try_get("raw")?,
-            });
+            targets.entry(t.try_get("item_id")?).or_default().push(target_from_row(&t)?);
         }
         let mut assignments: std::collections::HashMap<i64, Vec<StoredAssignment>> = std::collections::HashMap::new();
         for a in assignment_rows {
@@ -416,32 +407,18 @@ impl SqlStore {
         let mut items = Vec::with_capacity(item_rows.len());
         for r in item_rows {
             let item_id: i64 = r.try_get("id")?;
-            let kind: String = r.try_get("kind")?;
-            let deadline: Option<String> = r.try_get("deadline")?;
             let stored_assignments = assignments.remove(&item_id).unwrap_or_default();
             let mut roles = Roles::default();
             for role in ROLES {
                 roles.get_mut(role).extend(stored_assignments.iter().filter(|a| a.role == role).map(|a| a.raw.clone()));
             }
-            let measure: String = r.try_get("measure")?;
-            let direction: String = r.try_get("direction")?;
-            plan.items.push(Item {
-                section: r.try_get("section")?,
-                code: r.try_get("code")?,
-                kind: serde_json::from_value(serde_json::Value::String(kind))?,
-                text: r.try_get("text")?,
-                unit: r.try_get("unit")?,
-                targets: targets.remove(&item_id).unwrap_or_default(),
-                deadline: deadline.map(|d| serde_json::from_str(&d)).transpose()?,
-                roles,
-                note: r.try_get("note")?,
-                line: usize::try_from(r.try_get::<i64, _>("line")?).unwrap_or_default(),
-            });
+            let (item, measure, direction) = item_from_row(&r, targets.remove(&item_id).unwrap_or_default(), roles)?;
+            plan.items.push(item);
             items.push(StoredItem {
                 id: item_id,
                 key: r.try_get("item_key")?,
-                measure: Measure::parse(&measure).ok_or_else(|| StoreError::Corrupt(format!("measure {measure}")))?,
-                direction: serde_json::from_value(serde_json::Value::String(direction))?,
+                measure,
+                direction,
                 assignments: stored_assignments,
             });
         }
@@ -685,4 +662,45 @@ impl SqlStore {
         tx.commit().await?;
         Ok(usize::try_from(changed).unwrap_or(usize::MAX))
     }
+}
+
+/// A target from a row of `targets`.
+pub(crate) fn target_from_row(t: &sqlx::any::AnyRow) -> Result<Target> {
+    let op: String = t.try_get("op")?;
+    Ok(Target {
+        year: t.try_get::<Option<i64>, _>("year")?.map(|y| y as i32),
+        op: serde_json::from_value(serde_json::Value::String(op))?,
+        value: t.try_get("value")?,
+        value_max: t.try_get("value_max")?,
+        unit: t.try_get("unit")?,
+        subject: t.try_get("subject")?,
+        raw: t.try_get("raw")?,
+    })
+}
+
+/// An item, its measure and its direction from a row of `items` (section, code, kind, text,
+/// unit, direction, measure, deadline, note, line), with its targets and roles.
+pub(crate) fn item_from_row(
+    r: &sqlx::any::AnyRow,
+    targets: Vec<Target>,
+    roles: Roles,
+) -> Result<(Item, Measure, Direction)> {
+    let kind: String = r.try_get("kind")?;
+    let deadline: Option<String> = r.try_get("deadline")?;
+    let measure: String = r.try_get("measure")?;
+    let direction: String = r.try_get("direction")?;
+    let item = Item {
+        section: r.try_get("section")?,
+        code: r.try_get("code")?,
+        kind: serde_json::from_value(serde_json::Value::String(kind))?,
+        text: r.try_get("text")?,
+        unit: r.try_get("unit")?,
+        targets,
+        deadline: deadline.map(|d| serde_json::from_str(&d)).transpose()?,
+        roles,
+        note: r.try_get("note")?,
+        line: usize::try_from(r.try_get::<i64, _>("line")?).unwrap_or_default(),
+    };
+    let measure = Measure::parse(&measure).ok_or_else(|| StoreError::Corrupt(format!("measure {measure}")))?;
+    Ok((item, measure, serde_json::from_value(serde_json::Value::String(direction))?))
 }

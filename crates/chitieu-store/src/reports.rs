@@ -264,7 +264,7 @@ impl SqlStore {
     }
 }
 
-/// A value from a row carrying the columns of `report_values` (item_key, subject, number …).
+/// A value from a row carrying the columns of `report_values` (`item_key`, `subject`, `number` …).
 pub(crate) fn value_input(r: &sqlx::any::AnyRow) -> Result<ValueInput> {
     let subject: String = r.try_get("subject")?;
     Ok(ValueInput {

@@ -11,7 +11,7 @@ use crate::bulk::{LoadOutcome, LoadedReport};
 use crate::links::{LinkChoice, LinkDecision};
 use crate::sql::Stamp;
 use crate::{
-    AuditEvent, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord, PlanImport,
+    AuditEvent, CodedItem, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord, PlanImport,
     PlanSummary, RegistryOutcome, ReportFact, ReportHead, ReportKey, ReportView, ReportedValue, Result, Review,
     SavedValue, Session, Store, ValueQuery,
     StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueRevision,
@@ -150,6 +150,10 @@ impl Store for SqlStore {
 
     async fn reported_values(&self, query: &ValueQuery) -> Result<Vec<ReportedValue>> {
         self.reported_values_of(query).await
+    }
+
+    async fn items_with_code(&self, code: &str) -> Result<Vec<CodedItem>> {
+        self.items_with_code_of(code).await
     }
 
     async fn index_weights(&self, plan_key: &str) -> Result<Vec<(String, f64)>> {

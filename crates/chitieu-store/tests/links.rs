@@ -158,7 +158,7 @@ async fn decisions(seeds: &Seeds) {
     let listed: Vec<LinkDecision> = store.link_decisions(&seeds.p004.key).await.expect("decisions");
     assert_eq!(listed.len(), 1);
     assert_eq!((listed[0].child_item.as_str(), listed[0].parent_item.as_str()), (child, parent));
-    assert_eq!(listed[0].score, 0.93);
+    assert!((listed[0].score - 0.93).abs() < 1e-12, "the score as decided");
     let actions: Vec<String> = store
         .audit_events("link", &confirmed.id.to_string())
         .await

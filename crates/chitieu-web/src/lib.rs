@@ -45,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}/evaluation", get(api::verdicts))
         .route("/plans/{id}/rollups", get(api::rollups))
         .route("/plans/{id}/ranking", get(api::ranking))
+        .route("/indicators/{code}", get(api::indicator))
+        .route("/ranking", get(api::national))
         .route("/reports/{plan_id}/{period}", get(api::report))
         .route("/reports/{plan_id}/{period}/values", get(api::values))
         .layer(axum::middleware::map_response(error::as_json));

@@ -76,7 +76,7 @@ fn key(plan: &StoredPlan, section: &str, code: &str) -> String {
         .iter()
         .zip(&plan.items)
         .find(|(item, _)| item.section.as_deref() == Some(section) && item.code.as_deref() == Some(code));
-    found.map(|(_, stored)| stored.key.clone()).unwrap_or_else(|| panic!("{section} {code} in {}", plan.key))
+    found.map_or_else(|| panic!("{section} {code} in {}", plan.key), |(_, stored)| stored.key.clone())
 }
 
 /// Posts a link decision as the row's form does, through htmx (`hx-request`) or not.

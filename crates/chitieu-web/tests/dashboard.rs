@@ -1,8 +1,8 @@
-//! Black-box tests of the dashboards: a fresh database with the commune's plan (seed 004),
-//! reports entered through the store (one unit on time with every target reached, the
-//! commune office late, the other units silent), then each dashboard read over HTTP by
-//! different roles. Expected figures come from the obligations and the values entered, not
-//! from the dashboards' own code.
+//! Black-box tests of the dashboards: a fresh database with the commune's plan (seed 004; the
+//! province's multi-year plan, seed 003, for trajectories), reports entered through the store
+//! (one unit on time with every target reached, the commune office late, the other units
+//! silent), then each dashboard read over HTTP by different roles. Expected figures come from
+//! the obligations and the values entered, not from the dashboards' own code.
 
 mod reporting_app;
 
@@ -239,6 +239,9 @@ async fn the_heat_map_filters_by_section_and_kind_of_unit() {
     let (status, body) = reporter.get(&format!("{base}&loai=hành-tinh")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(body.contains("Loại đơn vị"));
+    let (status, body) = reporter.get(&format!("{base}&muc=XIV")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("không có mục"));
 }
 
 #[tokio::test]
@@ -350,4 +353,72 @@ async fn reporters_read_their_own_units_scorecard_only_and_every_role_reads_the_
     let overview = page(&reporter, &format!("/tong-quan/{plan}?ky={Q1}")).await;
     assert!(!overview.contains(&format!("/don-vi/{economy}?")), "no link to a scorecard the reporter may not read");
     assert!(overview.contains(&format!("/don-vi/{}?", app.office)), "a link to its own");
+}
+
+const SEED_003: &[u8] = include_bytes!("../../../fixtures/seeds/003_683dc05f664d02ec.txt");
+
+#[tokio::test]
+async fn a_multi_year_target_shows_its_trajectory_by_open_sdgs_progress_measure() {
+    let app = App::start().await;
+    let plan = chitieu_import::read_plan("003.txt", SEED_003).expect("seed 003 parses");
+    let import = chitieu_store::PlanImport {
+        plan: &plan,
+        source_bytes: SEED_003,
+        source_text: std::str::from_utf8(SEED_003).ok(),
+        issuer: None,
+        level: None,
+        parent_key: None,
+        key: None,
+        actor: "test",
+        at: reporting_app::AT,
+    };
+    let plan_id = app.store.import_plan(import).await.expect("import").plan_id;
+    let stored = app.store.plan(plan_id).await.expect("plan");
+    // I.1 "Phủ sóng 5G trên dân số": 2025 ≥ 60%, 2030 100%, owed by the telecom companies.
+    let position = stored.plan.items.iter().position(|i| i.text == "Phủ sóng 5G trên dân số").expect("item I.1");
+    let item = &stored.items[position];
+    let target_year = 2030;
+    let target = stored.plan.items[position]
+        .targets
+        .iter()
+        .find(|t| t.year == Some(target_year))
+        .and_then(|t| t.value)
+        .expect("a 2030 target");
+    let owed = app.store.obligations(plan_id, quarter("2025-Q4")).await.expect("obligations");
+    let units: Vec<OrgId> = owed.iter().filter(|o| o.item_key == item.key).map(|o| o.org).take(2).collect();
+    assert_eq!(units.len(), 2, "two telecom companies owe it");
+    let value = |share: f64| {
+        let mut value = ValueInput { item_key: item.key.clone(), ..ValueInput::default() };
+        if item.measure == Measure::Ratio {
+            (value.numerator, value.denominator) = (Some(share / 2.0), Some(50.0));
+        } else {
+            value.number = Some(share);
+        }
+        value
+    };
+    let (base, current) = (60.0, 70.0);
+    for org in &units {
+        for (period, share, at) in
+            [("2025-Q4", base, "2025-12-20T02:00:00Z"), ("2026-Q3", current, "2026-09-20T02:00:00Z")]
+        {
+            let key = ReportKey { plan_key: stored.key.clone(), period: quarter(period), org: *org };
+            let saved = app.store.save_values(&key, &[value(share)], 0, "test", at).await.expect("save");
+            app.store.submit_report(saved.report_id, saved.version, "test", at).await.expect("submit");
+        }
+    }
+    app.clock.advance(chrono::Duration::days(236));
+
+    let leader = app.sign_in("lanhdao").await;
+    let html = page(&leader, &format!("/chi-tieu/{plan_id}/{}?ky=2026-Q3", encode(&item.key))).await;
+    assert!(html.contains("Lộ trình đến chỉ tiêu nhiều năm"));
+    // Open SDG: R = observed CAGR ÷ required CAGR, from the base year 2025.
+    let observed = current / base - 1.0;
+    let required = (target / base).powf(1.0 / f64::from(target_year - 2025)) - 1.0;
+    let two = |x: f64| number_vi((x * 100.0).round() / 100.0);
+    for shown in
+        [format!("{}%/năm", two(observed * 100.0)), format!("{}%/năm", two(required * 100.0)), two(observed / required)]
+    {
+        assert!(html.contains(&shown), "{shown} on the page");
+    }
+    assert!(observed / required >= 0.95 && html.contains("Đúng lộ trình"), "on track");
 }

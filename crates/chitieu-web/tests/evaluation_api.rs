@@ -85,7 +85,10 @@ async fn the_roll_up_pools_numerators_and_denominators_not_percentages() {
     assert!(indexes.iter().all(|i| (0.0..=1.0).contains(i)));
     assert_eq!(places[0]["place"], 1);
     let sent = places.iter().find(|p| p["org"] == second).expect("a unit that sent its report");
-    assert_eq!((sent["expected"].as_u64(), sent["received"].as_u64(), sent["on_time"].as_u64()), (Some(1), Some(1), Some(1)));
+    assert_eq!(
+        (sent["expected"].as_u64(), sent["received"].as_u64(), sent["on_time"].as_u64()),
+        (Some(1), Some(1), Some(1))
+    );
     assert!(sent["previous_place"].is_null(), "nothing was ranked in 2025-Q4");
 }
 
@@ -131,4 +134,84 @@ async fn the_ioc_gets_csv_with_a_header_and_bad_requests_get_clear_errors() {
         let (status, _) = json(&app.anonymous(), &format!("/api/v1/plans/{id}/{path}?period={Q1}")).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
     }
+}
+
+#[tokio::test]
+async fn the_consolidated_report_downloads_as_xlsx_and_pdf_with_the_sent_values() {
+    use calamine::{DataType as _, Reader as _, Xlsx};
+
+    let app = App::start().await;
+    let (item, first, second) = shared_ratio_item(&app).await;
+    send_ratio(&app, first, &item, 1.0, 2.0).await;
+    send_ratio(&app, second, &item, 90.0, 100.0).await;
+    let leader = app.sign_in("lanhdao").await;
+    let id = app.plan.id;
+    let get = |path: String| {
+        let client = leader.client.clone();
+        let url = format!("{}{path}", app.base);
+        async move {
+            let response = client.get(url).send().await.expect("GET");
+            let status = response.status();
+            let kind = response.headers().get("content-type").map(|v| v.to_str().expect("ascii").to_owned());
+            (status, kind, response.bytes().await.expect("body").to_vec())
+        }
+    };
+
+    let (status, kind, bytes) = get(format!("/bao-cao-tong-hop/{id}/{Q1}.xlsx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(kind.as_deref(), Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("an .xlsx opens");
+    let sheet = book.worksheet_range("Tổng hợp").expect("the summary sheet");
+    // Numbers are stored as numbers (a ratio as its percentage), shown with their words.
+    let numbers: Vec<f64> = sheet.cells().filter_map(|(_, _, c)| c.get_float()).collect();
+    assert!(numbers.contains(&50.0), "the first unit's 1/2: {numbers:?}");
+    assert!(numbers.contains(&90.0), "the second unit's 90/100");
+    assert!(numbers.iter().any(|n| (n - 91.0 / 102.0 * 100.0).abs() < 1e-9), "the roll-up pools the sums");
+    let texts: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(texts.iter().any(|c| c.contains(&app.plan.plan.title)), "the plan's title heads the sheet");
+
+    let (status, kind, bytes) = get(format!("/bao-cao-tong-hop/{id}/{Q1}.pdf")).await;
+    assert_eq!((status, kind.as_deref()), (StatusCode::OK, Some("application/pdf")));
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+
+    for file in [format!("{Q1}.docx"), "2026-Q9.pdf".to_owned(), "report".to_owned()] {
+        let (status, _, _) = get(format!("/bao-cao-tong-hop/{id}/{file}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{file}");
+    }
+    let anonymous = app.anonymous().get(&format!("/bao-cao-tong-hop/{id}/{Q1}.pdf")).await.0;
+    assert_ne!(anonymous, StatusCode::OK, "signed in only");
+}
+
+#[tokio::test]
+async fn one_indicator_is_read_across_plans_by_its_code() {
+    let app = App::start().await;
+    let (item, first, second) = shared_ratio_item(&app).await;
+    send_ratio(&app, first, &item, 1.0, 2.0).await;
+    send_ratio(&app, second, &item, 90.0, 100.0).await;
+    let position = app.plan.items.iter().position(|i| i.key == item).expect("item");
+    let bare = app.plan.plan.items[position].code.clone().expect("the item has a code");
+    let section = app.plan.plan.items[position].section.clone().expect("the item is in a section");
+    let code = format!("{section}.{bare}");
+    let leader = app.sign_in("lanhdao").await;
+    // Codes are letters, digits and dots: safe in a path as they are.
+    let encoded = &code;
+
+    let (status, body) = json(&leader, &format!("/api/v1/indicators/{encoded}?period={Q1}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!((body["code"].as_str(), body["plans"].as_u64()), (Some(code.as_str()), Some(1)));
+    let values = body["values"].as_array().expect("values");
+    let orgs: Vec<i64> = values.iter().map(|v| v["org"].as_i64().expect("org")).collect();
+    assert!(orgs.contains(&first) && orgs.contains(&second), "{body}");
+    let pooled = body["pooled"].as_f64().expect("pooled");
+    assert!((pooled - 91.0 / 102.0 * 100.0).abs() < 1e-9, "{pooled}");
+
+    let kind = values.iter().find(|v| v["org"] == first).expect("first")["org_kind"].as_str().expect("kind").to_owned();
+    let (_, only) = json(&leader, &format!("/api/v1/indicators/{encoded}?period={Q1}&kind={kind}")).await;
+    assert!(only["values"].as_array().expect("values").iter().all(|v| v["org_kind"] == kind.as_str()));
+    let (status, _) = json(&leader, &format!("/api/v1/indicators/{encoded}?period={Q1}&kind=planet")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = json(&leader, &format!("/api/v1/indicators/XYZ.99?period={Q1}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, error) = json(&leader, &format!("/api/v1/indicators/{bare}?period={Q1}")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "\"{bare}\" numbers an item in several sections: {error}");
 }

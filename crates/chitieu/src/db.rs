@@ -56,6 +56,7 @@ pub fn run(url: &str, command: Command) -> anyhow::Result<()> {
                 .await
             }
             Command::Demo { listen, options } => crate::demo::run(url, listen, options).await,
+            Command::Bench(args) => crate::bench::run(open(url).await?, args).await,
             Command::User { command } => crate::users::run(&open(url).await?, command).await,
             Command::Parse { .. } | Command::Explain { .. } => unreachable!("handled without a database"),
         }

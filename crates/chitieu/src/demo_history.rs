@@ -143,7 +143,9 @@ pub async fn create(store: &SqlStore, plans: &[i64], quarters: &[Period]) -> any
                 store.submit_report(saved.report_id, saved.version, "demo", &sent).await?;
                 if fate > 0.4 {
                     let review = at(due, 8);
-                    store.review_report(saved.report_id, saved.version + 1, &Review::Approve, "giamsat", &review).await?;
+                    store
+                        .review_report(saved.report_id, saved.version + 1, &Review::Approve, "giamsat", &review)
+                        .await?;
                 }
             }
         }

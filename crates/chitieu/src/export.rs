@@ -7,7 +7,6 @@ use anyhow::Context as _;
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_store::SqlStore;
-use chrono::Datelike as _;
 use clap::{Subcommand, ValueEnum};
 
 #[derive(Debug, Subcommand)]
@@ -22,7 +21,7 @@ pub enum ExportCommand {
         period: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Xlsx)]
         format: ExportFormat,
-        /// The day of judgement, dd/mm/yyyy or yyyy-mm-dd (today by default).
+        /// The day of judgement, dd/mm/yyyy or yyyy-mm-dd (today in Vietnam by default).
         #[arg(long)]
         as_of: Option<String>,
         /// Where to write (bao-cao-PLAN-PERIOD.xlsx|pdf in the current directory by default).
@@ -56,12 +55,10 @@ pub async fn run(store: &SqlStore, command: ExportCommand) -> anyhow::Result<()>
     let ExportCommand::Report { plan, period, format, as_of, output } = command;
     let period = Period::parse(&period)
         .with_context(|| format!("--period \"{period}\" is not a period; write 2026-Q2, Quý II/2026 or 2026"))?;
+    // Today in Vietnam unless told otherwise, as the web app judges.
     let as_of = match as_of {
         Some(text) => parse_day(&text)?,
-        None => {
-            let today = chrono::Local::now().date_naive();
-            Date { year: today.year(), month: today.month() as u8, day: today.day() as u8 }
-        }
+        None => chitieu_web::today(&chitieu_web::SystemClock),
     };
     let stored = crate::plans::find_plan(store, &plan).await?;
     let evaluated = chitieu_web::dashboard::evaluate(store, stored.id, period, as_of).await?;
@@ -71,8 +68,7 @@ pub async fn run(store: &SqlStore, command: ExportCommand) -> anyhow::Result<()>
         ExportFormat::Pdf => (chitieu_export::pdf(&report)?, "pdf"),
     };
     let path = output.unwrap_or_else(|| {
-        let safe: String =
-            stored.key.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect();
+        let safe: String = stored.key.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect();
         PathBuf::from(format!("bao-cao-{safe}-{period}.{extension}"))
     });
     std::fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;

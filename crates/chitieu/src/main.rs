@@ -9,6 +9,7 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+mod bench;
 mod db;
 mod demo;
 mod demo_history;
@@ -116,6 +117,9 @@ enum Command {
         #[command(flatten)]
         options: demo::DemoOptions,
     },
+    /// Time the dashboards, the national views and the export on this database beside the bare
+    /// SQL that computes the same numbers (made for `demo --scale national`).
+    Bench(bench::BenchArgs),
     /// Accounts: each tied to a unit, with one role.
     User {
         #[command(subcommand)]

@@ -208,10 +208,17 @@ async fn a_commune_reports_and_its_monitor_approves_in_chromium() {
     let queue = client.source().await.expect("queue");
     assert!(queue.contains("MỤC TIÊU CỤ THỂ"), "the commune's report waits for review");
     screenshot(&client, "review-queue.png").await;
-    let link = client.find(Locator::Css("a[href^='/bao-cao/5/2026-Q3']")).await.expect("the report's link");
+    // The demo's history leaves other reports waiting too: act on the office's row only.
+    let row = "//tr[td[contains(., 'Văn phòng HĐND - UBND')] and .//a[starts-with(@href, '/bao-cao/5/2026-Q3')]]";
+    let link = client
+        .find(Locator::XPath(&format!("{row}//a[starts-with(@href, '/bao-cao/5/2026-Q3')]")))
+        .await
+        .expect("the report's link");
     let report = link.attr("href").await.expect("attribute").expect("href");
-    client.find(Locator::Css("button[value=duyet]")).await.expect("approve button").click().await.expect("approve");
-    wait_until(&client, "approved", |_, page| !page.contains("value=\"duyet\"")).await;
+    let approve = client.find(Locator::XPath(&format!("{row}//button[@value='duyet']"))).await.expect("approve button");
+    approve.click().await.expect("approve");
+    let waiting = format!("href=\"{report}\"");
+    wait_until(&client, "approved", |url, page| url.ends_with("/duyet") && !page.contains(&waiting)).await;
     client.goto(&format!("{base}{report}")).await.expect("the approved report");
     wait_until(&client, "the report is approved", |_, page| page.contains("Đã duyệt")).await;
     screenshot(&client, "report-approved.png").await;

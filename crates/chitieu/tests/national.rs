@@ -153,7 +153,7 @@ async fn a_tiny_country_is_the_same_for_the_same_seed_on_both_backends() {
     let sqlite = |name: &str| format!("sqlite:{}", dir.path().join(name).display());
     let (first, second, other) = (sqlite("first-demo.db"), sqlite("second-demo.db"), sqlite("other-demo.db"));
     let printed = build(&first, "11");
-    assert!(printed.contains("2 tỉnh, thành phố; 6 sở, ban, ngành; 8 xã, phường, đặc khu"), "{printed}");
+    assert!(printed.contains("hạt giống 11: 2 tỉnh, thành phố; 6 sở, ban, ngành; 8 xã, phường, đặc khu"), "{printed}");
     build(&second, "11");
     build(&other, "12");
     let (postgres_first, postgres_second) = (support::postgres().await, support::postgres().await);

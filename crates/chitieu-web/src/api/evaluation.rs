@@ -8,6 +8,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chitieu_core::evaluate::{Pooled, Status, movement};
 use chitieu_core::period::Period;
+use chitieu_store::Store as _;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -37,7 +38,7 @@ pub(crate) struct Verdict {
     section: Option<String>,
     org: i64,
     org_name: String,
-    /// met, on_track, at_risk, not_met, not_reported, overdue, done, in_progress, late, not_judged.
+    /// `met`, `on_track`, `at_risk`, `not_met`, `not_reported`, `overdue`, `done`, `in_progress`, `late` or `not_judged`.
     #[schema(example = "on_track")]
     status: String,
     #[schema(example = "Đúng tiến độ")]
@@ -77,7 +78,7 @@ pub(crate) struct Rollup {
 
 /// A unit's place on the composite index.
 #[derive(Serialize, ToSchema)]
-pub(crate) struct Place {
+pub(crate) struct RankedUnit {
     org: i64,
     org_name: String,
     /// 0..1.
@@ -92,9 +93,10 @@ pub(crate) struct Place {
     on_time: u32,
 }
 
-fn period_and_format(which: &Which) -> Result<(Period, bool), WebError> {
-    let period = super::period(which.period.as_deref())?;
-    let csv = match which.format.as_deref() {
+/// The period asked for and whether CSV was.
+pub(super) fn period_and_format(period: Option<&str>, format: Option<&str>) -> Result<(Period, bool), WebError> {
+    let period = super::period(period)?;
+    let csv = match format {
         None | Some("json") => false,
         Some("csv") => true,
         Some(other) => {
@@ -111,7 +113,7 @@ async fn evaluated(state: &AppState, id: i64, period: Period) -> Result<Evaluate
 }
 
 /// The rows as CSV (UTF-8, a header line, RFC 4180 quoting), or as a JSON list.
-fn respond<T: Serialize>(rows: Vec<T>, csv: bool, name: &str) -> Result<Response, WebError> {
+pub(super) fn respond<T: Serialize>(rows: Vec<T>, csv: bool, name: &str) -> Result<Response, WebError> {
     if !csv {
         return Ok(Json(rows).into_response());
     }
@@ -121,7 +123,10 @@ fn respond<T: Serialize>(rows: Vec<T>, csv: bool, name: &str) -> Result<Response
     }
     let bytes = writer.into_inner().map_err(WebError::internal)?;
     let disposition = format!("attachment; filename=\"{name}.csv\"");
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        bytes,
+    )
         .into_response())
 }
 
@@ -145,7 +150,7 @@ pub(crate) async fn verdicts(
     Query(which): Query<Which>,
 ) -> Result<Response, WebError> {
     user.require(READ_PLANS)?;
-    let (period, csv) = period_and_format(&which)?;
+    let (period, csv) = period_and_format(which.period.as_deref(), which.format.as_deref())?;
     let evaluated = evaluated(&state, id, period).await?;
     let board = &evaluated.board;
     let mut lines = Vec::new();
@@ -195,7 +200,7 @@ pub(crate) async fn rollups(
     Query(which): Query<Which>,
 ) -> Result<Response, WebError> {
     user.require(READ_PLANS)?;
-    let (period, csv) = period_and_format(&which)?;
+    let (period, csv) = period_and_format(which.period.as_deref(), which.format.as_deref())?;
     let evaluated = evaluated(&state, id, period).await?;
     let lines = evaluated
         .board
@@ -238,7 +243,7 @@ pub(crate) async fn rollups(
     path = "/api/v1/plans/{id}/ranking",
     params(("id" = i64, Path, description = "The plan version's id"), Which),
     responses(
-        (status = 200, description = "Best first", body = Vec<Place>),
+        (status = 200, description = "Best first", body = Vec<RankedUnit>),
         (status = 400, description = "A bad period or format", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
         (status = 404, description = "No such plan", body = ApiError),
@@ -252,9 +257,9 @@ pub(crate) async fn ranking(
     Query(which): Query<Which>,
 ) -> Result<Response, WebError> {
     user.require(READ_PLANS)?;
-    let (period, csv) = period_and_format(&which)?;
+    let (period, csv) = period_and_format(which.period.as_deref(), which.format.as_deref())?;
     let current = evaluated(&state, id, period).await?;
-    let previous = match previous_quarter(period) {
+    let previous = match period.step(-1) {
         Some(before) => evaluated(&state, id, before).await?.board.ranking,
         None => Vec::new(),
     };
@@ -267,7 +272,7 @@ pub(crate) async fn ranking(
         .map(|(ranked, moved)| {
             let reporting =
                 current.board.summaries.iter().find(|s| s.org == ranked.key).map(|s| s.reporting).unwrap_or_default();
-            Place {
+            RankedUnit {
                 org: ranked.key,
                 org_name: current.org_name(ranked.key),
                 index: ranked.value,
@@ -283,10 +288,63 @@ pub(crate) async fn ranking(
     respond(lines, csv, &format!("xep-hang-{id}-{period}"))
 }
 
-/// The quarter before a quarter (none before a year).
-pub(crate) fn previous_quarter(period: Period) -> Option<Period> {
-    match period.quarter? {
-        1 => Period::quarter(period.year - 1, 4),
-        q => Period::quarter(period.year, q - 1),
-    }
+/// A unit's place in the national ranking.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct NationalPlace {
+    plan_id: i64,
+    org: i64,
+    org_name: String,
+    /// 0..1.
+    index: f64,
+    place: u32,
+}
+
+/// Which period, in which form, for the national ranking.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct Nationally {
+    /// "2026-Q2" (a quarter) or "2026" (the year).
+    #[param(example = "2026-Q2", required = true)]
+    period: Option<String>,
+    /// `json` (the default) or `csv`.
+    format: Option<String>,
+    /// Only the first N places.
+    top: Option<usize>,
+}
+
+/// Every unit of every current plan ranked on the composite index (0..1) for the period.
+#[utoipa::path(
+    get,
+    path = "/api/v1/ranking",
+    params(Nationally),
+    responses(
+        (status = 200, description = "Best first", body = Vec<NationalPlace>),
+        (status = 400, description = "A bad period or format", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+    ),
+    tag = "chitieu"
+)]
+pub(crate) async fn national(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Query(which): Query<Nationally>,
+) -> Result<Response, WebError> {
+    user.require(READ_PLANS)?;
+    let (period, csv) = period_and_format(which.period.as_deref(), which.format.as_deref())?;
+    let today = crate::clock::today(state.clock.as_ref());
+    let ranked = crate::dashboard::national_ranking(&state.store, period, today).await?;
+    let names: std::collections::HashMap<i64, String> =
+        state.store.orgs().await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let lines = ranked
+        .into_iter()
+        .take(which.top.unwrap_or(usize::MAX))
+        .map(|(plan_id, r)| NationalPlace {
+            plan_id,
+            org: r.key,
+            org_name: names.get(&r.key).cloned().unwrap_or_else(|| format!("Đơn vị #{}", r.key)),
+            index: r.value,
+            place: r.place,
+        })
+        .collect();
+    respond(lines, csv, &format!("xep-hang-toan-quoc-{period}"))
 }

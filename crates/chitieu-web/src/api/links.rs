@@ -60,22 +60,22 @@ pub(crate) struct ChecksOut {
 /// One inconsistency along a confirmed link (or a parent item no link reaches).
 #[derive(Serialize, ToSchema)]
 pub(crate) struct FindingOut {
-    /// "weaker_target", "later_deadline", "unit_mismatch" or "missing_child".
+    /// `weaker_target`, `later_deadline`, `unit_mismatch` or `missing_child`.
     #[schema(example = "weaker_target")]
     kind: String,
     /// The finding in a Vietnamese sentence.
     description: String,
-    /// The lower-level item (none for "missing_child").
+    /// The lower-level item (none for `missing_child`).
     child: Option<ItemRefOut>,
     parent: ItemRefOut,
     year: Option<i32>,
-    /// The two targets in short ("≥ 60%"), for "weaker_target".
+    /// The two targets in short ("≥ 60%"), for `weaker_target`.
     child_target: Option<String>,
     parent_target: Option<String>,
-    /// For "unit_mismatch".
+    /// For `unit_mismatch`.
     child_unit: Option<String>,
     parent_unit: Option<String>,
-    /// As a table writes them ("Tháng 12/2026"), for "later_deadline".
+    /// As a table writes them ("Tháng 12/2026"), for `later_deadline`.
     child_deadline: Option<String>,
     parent_deadline: Option<String>,
 }
@@ -155,7 +155,7 @@ pub(crate) struct SubplanOut {
     plan_id: Option<i64>,
     /// ISO date its plan was first stored.
     issued: Option<String>,
-    /// "on_time", "late", "waiting" or "overdue".
+    /// `on_time`, `late`, `waiting` or `overdue`.
     #[schema(example = "overdue")]
     state: String,
 }

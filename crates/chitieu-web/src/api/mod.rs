@@ -2,6 +2,7 @@
 //! (generated from the handlers' annotations, served at `/api/openapi.json`).
 
 mod evaluation;
+mod indicators;
 mod links;
 mod obligations;
 mod orgs;
@@ -13,7 +14,8 @@ use serde::Serialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-pub(crate) use evaluation::{rollups, ranking, verdicts};
+pub(crate) use evaluation::{national, ranking, rollups, verdicts};
+pub(crate) use indicators::indicator;
 pub(crate) use links::{checks, links, subplans};
 pub(crate) use obligations::obligations;
 pub(crate) use orgs::orgs;
@@ -57,8 +59,10 @@ pub(crate) struct ErrorDetail {
         evaluation::verdicts,
         evaluation::rollups,
         evaluation::ranking,
+        evaluation::national,
+        indicators::indicator,
     ),
-    components(schemas(ApiError, ErrorDetail, evaluation::Verdict, evaluation::Rollup, evaluation::Place)),
+    components(schemas(ApiError, ErrorDetail, evaluation::Verdict, evaluation::Rollup, evaluation::RankedUnit, evaluation::NationalPlace, indicators::Indicator, indicators::UnitValue)),
     modifiers(&SessionCookie),
     security(("session" = [])),
     tags((name = "chitieu", description = "Kế hoạch và báo cáo"))

@@ -111,7 +111,11 @@ pub(crate) fn targets_vi(item: &Item, period: chitieu_core::period::Period) -> S
             })
         })
         .collect();
-    if applying.is_empty() { item.targets.iter().map(target_vi).collect::<Vec<_>>().join("; ") } else { applying.join("; ") }
+    if applying.is_empty() {
+        item.targets.iter().map(target_vi).collect::<Vec<_>>().join("; ")
+    } else {
+        applying.join("; ")
+    }
 }
 
 fn unit_cell(cell: &Cell) -> UnitCell {

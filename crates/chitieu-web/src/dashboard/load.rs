@@ -63,7 +63,12 @@ pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: 
         .iter()
         .map(|f| UnitReport {
             org: f.org,
-            sent_on: f.submitted_at.as_deref().filter(|_| sent(f.status)).and_then(|at| at.get(..10)).and_then(Date::parse),
+            sent_on: f
+                .submitted_at
+                .as_deref()
+                .filter(|_| sent(f.status))
+                .and_then(|at| at.get(..10))
+                .and_then(Date::parse),
         })
         .collect();
     let unit_values: Vec<UnitValue<'_>> = values
@@ -105,4 +110,26 @@ pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: 
     });
     let orgs = orgs.into_iter().map(|o| (o.id, o)).collect();
     Ok(Evaluated { plan, board, orgs })
+}
+
+/// Every unit of every current plan version ranked on its index for `period`: the national
+/// ranking. A unit that reports under two plans is ranked once per plan.
+pub async fn national_ranking<S: Store>(
+    store: &S,
+    period: Period,
+    as_of: Date,
+) -> Result<Vec<(i64, chitieu_core::evaluate::Ranked<OrgId>)>, StoreError> {
+    let plans = store.plans().await?;
+    let mut scored: Vec<((OrgId, i64), f64)> = Vec::new();
+    for plan in plans.iter().filter(|p| p.status != "amended") {
+        let evaluated = evaluate(store, plan.id, period, as_of).await?;
+        scored.extend(evaluated.board.summaries.iter().filter_map(|s| Some(((s.org, plan.id), s.index?))));
+    }
+    Ok(chitieu_core::evaluate::rank(&scored)
+        .into_iter()
+        .map(|r| {
+            let (org, plan) = r.key;
+            (plan, chitieu_core::evaluate::Ranked { key: org, value: r.value, place: r.place })
+        })
+        .collect())
 }

@@ -2,8 +2,10 @@
 //! consolidated report (also `chitieu export report`) are drawn from. The store fetches, the
 //! core judges ([`chitieu_core::board`]); nothing is precomputed.
 
+mod across;
 mod consolidated;
 mod load;
 
+pub use across::{Across, UnitJudgement, across};
 pub use consolidated::consolidated;
-pub use load::{Evaluated, evaluate, observation};
+pub use load::{Evaluated, evaluate, national_ranking, observation};

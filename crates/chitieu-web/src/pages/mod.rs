@@ -4,6 +4,7 @@
 pub(crate) mod access;
 pub(crate) mod cascade;
 pub(crate) mod dashboard;
+pub(crate) mod export;
 pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod notices;
@@ -74,6 +75,7 @@ pub(crate) fn reporting_routes() -> axum::Router<crate::state::AppState> {
     use axum::routing::{get, post};
     axum::Router::new()
         .route("/viec-cua-toi", get(work::show))
+        .route("/bao-cao-tong-hop/{plan_id}/{file}", get(export::download))
         .route("/bao-cao/ty-le", get(report::percent))
         .route("/bao-cao/{plan_id}/{period}", get(report::show).post(report::save))
         .route(

@@ -48,11 +48,6 @@ pub(crate) fn quarter_of(today: Date) -> Period {
     Period::quarter(today.year, (today.month - 1) / 3 + 1).unwrap_or(Period::year(today.year))
 }
 
-fn step(period: Period, by: i32) -> Period {
-    let index = period.year * 4 + i32::from(period.quarter.unwrap_or(1)) - 1 + by;
-    Period::quarter(index.div_euclid(4), (index.rem_euclid(4) + 1) as u8).unwrap_or(period)
-}
-
 pub(crate) async fn show(
     State(state): State<AppState>,
     user: SignedIn,
@@ -93,8 +88,8 @@ pub(crate) async fn show(
     let page = WorkPage {
         chrome: Chrome::of(session),
         period: period.to_string(),
-        previous: step(period, -1).to_string(),
-        next: step(period, 1).to_string(),
+        previous: period.step(-1).unwrap_or(period).to_string(),
+        next: period.step(1).unwrap_or(period).to_string(),
         duties,
         has_org: session.user.org.is_some(),
     };

@@ -58,6 +58,7 @@ pub struct Options {
 /// What was built, and how long it took.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
+    pub seed: u64,
     pub provinces: usize,
     pub departments: usize,
     pub communes: usize,
@@ -74,8 +75,9 @@ impl std::fmt::Display for Summary {
         let n = |count: usize| number_vi(count as f64);
         write!(
             f,
-            "{} tỉnh, thành phố; {} sở, ban, ngành; {} xã, phường, đặc khu\n{} kế hoạch × {} chỉ tiêu, nhiệm vụ; \
+            "Quốc gia mẫu, hạt giống {}: {} tỉnh, thành phố; {} sở, ban, ngành; {} xã, phường, đặc khu\n{} kế hoạch × {} chỉ tiêu, nhiệm vụ; \
              {} báo cáo ({} nộp muộn), {} giá trị\n{} giây",
+            self.seed,
             n(self.provinces),
             n(self.departments),
             n(self.communes),
@@ -108,7 +110,7 @@ pub async fn build(store: &SqlStore, options: &Options) -> anyhow::Result<Summar
     let (orgs, groups) = country::registry(provinces, cap(options.departments), cap(options.communes));
 
     let progress = bar(orgs.len() as u64, "Đơn vị");
-    progress.set_message("nhập danh mục đơn vị và nhóm");
+    progress.set_message("đơn vị và nhóm");
     store.import_orgs(&orgs, ACTOR, REGISTERED_AT).await.context("the country's units")?;
     store.import_groups(&groups, ACTOR, REGISTERED_AT).await.context("the country's groups")?;
     progress.set_position(orgs.len() as u64);
@@ -146,17 +148,18 @@ pub async fn build(store: &SqlStore, options: &Options) -> anyhow::Result<Summar
     let quarters: Vec<_> =
         (u64::from(ALL_QUARTERS - options.quarters)..u64::from(ALL_QUARTERS)).map(quarter_of).collect();
     let progress = bar((plans.len() * quarters.len()) as u64, "Báo cáo");
-    let mut summary = Summary { provinces, plans: plans.len(), ..Summary::default() };
+    let mut summary = Summary { seed: options.seed, provinces, plans: plans.len(), ..Summary::default() };
     for (plan_id, issuer, index) in plans {
         let province = ProvinceRounds::new(dice, store.plan(plan_id).await?, &registry, issuer, index);
         summary.rows_per_plan = province.plan.items.iter().filter(|i| i.measure.as_str() != "none").count();
         for (n, period) in quarters.iter().enumerate() {
-            progress.set_message(format!("{} {period}", country::PROVINCES[index].full_name()));
+            let province_name = country::PROVINCES[index].full_name();
+            progress.set_message(format!("{province_name} {period} · {} giá trị", number_vi(summary.values as f64)));
             let reports = province.round(dice, *period, n + 1 == quarters.len());
             let loaded = store
                 .load_reports(&reports, ACTOR, LOADED_AT)
                 .await
-                .with_context(|| format!("the reports of {} for {period}", country::PROVINCES[index].full_name()))?;
+                .with_context(|| format!("the reports of {province_name} for {period}"))?;
             summary.reports += loaded.reports;
             summary.late += loaded.late;
             summary.values += loaded.values;
@@ -165,8 +168,7 @@ pub async fn build(store: &SqlStore, options: &Options) -> anyhow::Result<Summar
     }
     progress.set_message(format!("{} giá trị", number_vi(summary.values as f64)));
     progress.finish();
-    let kinds = |kind| registry.orgs.iter().filter(|o| o.kind == kind).count();
-    summary.communes = kinds(chitieu_core::registry::OrgKind::Commune);
+    summary.communes = registry.orgs.iter().filter(|o| o.kind == chitieu_core::registry::OrgKind::Commune).count();
     summary.departments = registry.orgs.iter().filter(|o| o.parent.is_some()).count() - summary.communes;
     summary.elapsed = started.elapsed();
     Ok(summary)

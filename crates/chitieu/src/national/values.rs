@@ -113,7 +113,7 @@ pub fn quarter_index(period: Period) -> u64 {
 /// the target; 1 reaches it), and the draws that made it.
 fn level(dice: Dice, unit: &Unit, item: &ItemModel, period: Period) -> f64 {
     let (org, position, t) = (unit.org as u64, item.position, quarter_index(period));
-    let attainment = 1.06
+    let attainment = 1.08
         + unit.skill
         + dice.normal(&[draw::DIFFICULTY, position], 0.04)
         + dice.normal(&[draw::ATTAINMENT, org, position], 0.06);
@@ -139,10 +139,11 @@ pub fn value(dice: Dice, unit: &Unit, item: &ItemModel, period: Period) -> Value
             value.numerator = Some((denominator * share / 100.0).round());
             value.denominator = Some(denominator);
         }
-        (Measure::Index, _) if target <= 1.0 => {
-            value.number = Some(((target * level).min(1.0) * 100.0).round() / 100.0)
+        (Measure::Index, _) => {
+            // Indexes of 0..1 keep two decimals; scores of 0..100 one.
+            let (top, scale) = if target <= 1.0 { (1.0, 100.0) } else { (100.0, 10.0) };
+            value.number = Some(((target * level).min(top) * scale).round() / scale);
         }
-        (Measure::Index, _) => value.number = Some(((target * level).min(100.0) * 10.0).round() / 10.0),
         (Measure::Rank, _) => value.number = Some((target / level).round().max(1.0)),
         (Measure::Count, Direction::Lower) => value.number = Some((target / level).round()),
         (Measure::Count | Measure::None, _) => value.number = Some((target * level).round().max(0.0)),

@@ -52,11 +52,11 @@ pub(crate) async fn annotate(state: &AppState, stored: &StoredPlan, table: &mut 
         let item = &other.plan.items[index];
         let verb = if same_issuer { "Cũng tại" } else { "Thực hiện" };
         let code = number(item).map_or_else(|| "mục".to_owned(), |code| format!("mục {code}"));
-        let targets = targets_vi(item);
-        let mut note = format!("{verb} {code} của «{}»: {}", cut(&other.plan.title, 70), cut(&item.text, 110));
-        if !targets.is_empty() {
-            note.push_str(&format!(" — {targets}"));
-        }
+        let targets = match targets_vi(item) {
+            targets if targets.is_empty() => targets,
+            targets => format!(" — {targets}"),
+        };
+        let note = format!("{verb} {code} của «{}»: {}{targets}", cut(&other.plan.title, 70), cut(&item.text, 110));
         if let Some(row) = table.rows.get_mut(row) {
             row.also.push(note);
         }

@@ -97,11 +97,17 @@ pub(crate) async fn show(
     };
     let evaluated = judged(&state, plan_id, period, today).await?;
     let (board, plan) = (&evaluated.board, &evaluated.plan.plan);
+    let mut sections: Vec<&str> = Vec::new();
+    for code in plan.items.iter().filter_map(|i| i.section.as_deref()) {
+        if !sections.contains(&code) {
+            sections.push(code);
+        }
+    }
     let section = filled(filters.muc.as_deref());
     if let Some(code) = section
-        && !board.sections.iter().any(|(s, _)| s == code)
+        && !sections.contains(&code)
     {
-        return Err(WebError::Invalid(format!("Mục \"{code}\" không có chỉ tiêu nào phải báo cáo trong kỳ này.")));
+        return Err(WebError::Invalid(format!("Kế hoạch không có mục \"{code}\".")));
     }
     let rows: Vec<_> = board
         .rows
@@ -162,13 +168,12 @@ pub(crate) async fn show(
     let page = HeatmapPage {
         chrome: Chrome::of(session),
         head: Head::new(&evaluated.plan, period, today, format!("/ban-do-nhiet/{plan_id}"), "heatmap", hidden),
-        sections: board
-            .sections
-            .iter()
-            .map(|(code, _)| Choice {
-                code: code.clone(),
+        sections: sections
+            .into_iter()
+            .map(|code| Choice {
+                code: code.to_owned(),
                 label: section_vi(plan, code),
-                selected: section == Some(code.as_str()),
+                selected: section == Some(code),
             })
             .collect(),
         kinds: kinds

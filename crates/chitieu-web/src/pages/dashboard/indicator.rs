@@ -13,7 +13,7 @@ use chitieu_core::period::Period;
 use chitieu_core::{Item, Role};
 use chitieu_store::{ReportStatus, Store as _, StoredItem, ValueQuery};
 
-use super::{Chart, Chip, Dataset, Head, Kind, Ky, judged, period_asked, period_vi, segment, unit_link};
+use super::{Chart, Chip, Dataset, Head, Kind, Ky, judged, period_asked, segment, unit_link};
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
 use crate::pages::values::measure_vi;
@@ -91,7 +91,7 @@ fn names(item: &StoredItem, role: Role) -> String {
 
 fn facts(item: &Item, stored: &StoredItem, file: &str) -> Facts {
     Facts {
-        code: [item.section.as_deref(), item.code.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("."),
+        code: super::item_code(item),
         text: item.text.clone(),
         unit: item.unit.clone().unwrap_or_else(|| "—".to_owned()),
         measure: measure_vi(stored.measure),
@@ -147,7 +147,7 @@ pub(crate) async fn show(
     let lines = history
         .iter()
         .map(|(p, aggregate, judgement)| PeriodLine {
-            label: period_vi(*p),
+            label: p.label_vi(),
             pooled: aggregate.observation().label_vi(),
             units: aggregate.units,
             target: target_for(&item.targets, None, *p).map_or_else(|| "—".to_owned(), target_vi),
@@ -157,7 +157,7 @@ pub(crate) async fn show(
     let numbers: Vec<(Period, Option<f64>)> = history.iter().map(|(p, a, _)| (*p, a.observation().value())).collect();
     let chart = numbers.iter().any(|(_, v)| v.is_some()).then(|| {
         let mut chart =
-            Chart::new(Kind::Line, numbers.iter().map(|(p, _)| period_vi(*p)).collect(), &axis_title(item, stored));
+            Chart::new(Kind::Line, numbers.iter().map(|(p, _)| p.label_vi()).collect(), &axis_title(item, stored));
         chart.percent = stored.measure == Measure::Ratio;
         chart.reverse = stored.measure == Measure::Rank;
         chart.datasets = vec![

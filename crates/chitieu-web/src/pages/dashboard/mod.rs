@@ -58,15 +58,6 @@ pub(crate) fn period_asked(state: &AppState, ky: Option<&str>) -> Result<(Period
     Ok((period, today))
 }
 
-/// "Quý II/2026", "Năm 2026".
-pub(crate) fn period_vi(period: Period) -> String {
-    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-    match period.quarter {
-        Some(q) => format!("Quý {}/{}", ROMAN[usize::from(q.clamp(1, 4)) - 1], period.year),
-        None => format!("Năm {}", period.year),
-    }
-}
-
 /// One period a picker offers.
 #[derive(Debug, Clone)]
 pub(crate) struct PeriodOption {
@@ -90,7 +81,7 @@ impl Picker {
     pub(crate) fn new(plan_years: &[i32], period: Period, today: Date) -> Self {
         let first = plan_years.iter().copied().min().unwrap_or(today.year).min(period.year).min(today.year);
         let last = today.year.max(period.year);
-        let option = |p: Period| PeriodOption { code: p.to_string(), label: period_vi(p), selected: p == period };
+        let option = |p: Period| PeriodOption { code: p.to_string(), label: p.label_vi(), selected: p == period };
         let quarters: Vec<Period> =
             (first..=last).flat_map(|year| (1..=4).filter_map(move |q| Period::quarter(year, q))).collect();
         let at = quarters.iter().position(|p| *p == period);
@@ -100,7 +91,7 @@ impl Picker {
             .collect();
         Picker {
             code: period.to_string(),
-            label: period_vi(period),
+            label: period.label_vi(),
             options,
             previous: at.and_then(|i| i.checked_sub(1)).and_then(|i| quarters.get(i)).copied().map(option),
             next: at.and_then(|i| quarters.get(i + 1)).copied().map(option),
@@ -226,12 +217,18 @@ pub(crate) fn section_vi(plan: &Plan, section: &str) -> String {
         .map_or_else(|| format!("Mục {section}"), |heading| format!("{section}. {}", heading.text))
 }
 
-/// An item's code and words, for links and headers.
+/// An item's code within its plan ("II.3": section and code; a heading's own code once) and
+/// its words, for links and headers.
 pub(crate) fn item_label(plan: &Plan, position: usize) -> (String, String) {
-    plan.items.get(position).map_or_else(Default::default, |item| {
-        let section = item.section.as_deref().map(|s| format!("{s}.")).unwrap_or_default();
-        (format!("{section}{}", item.code.as_deref().unwrap_or("?")), item.text.clone())
-    })
+    plan.items.get(position).map_or_else(Default::default, |item| (item_code(item), item.text.clone()))
+}
+
+pub(crate) fn item_code(item: &chitieu_core::Item) -> String {
+    match (item.section.as_deref(), item.code.as_deref()) {
+        (Some(section), Some(code)) if section != code => format!("{section}.{code}"),
+        (_, Some(code)) | (Some(code), None) => code.to_owned(),
+        (None, None) => "—".to_owned(),
+    }
 }
 
 /// Text as one percent-encoded path segment (item keys hold `#` and `:`).
@@ -278,13 +275,6 @@ pub(crate) async fn judged(state: &AppState, plan_id: i64, period: Period, today
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn periods_read_the_vietnamese_way() {
-        assert_eq!(period_vi(Period::quarter(2026, 2).expect("quarter")), "Quý II/2026");
-        assert_eq!(period_vi(Period::quarter(2025, 4).expect("quarter")), "Quý IV/2025");
-        assert_eq!(period_vi(Period::year(2027)), "Năm 2027");
-    }
 
     #[test]
     fn item_keys_become_one_path_segment() {

@@ -13,9 +13,7 @@ use chitieu_store::{Store as _, ValueQuery};
 use serde::Deserialize;
 
 use super::heatmap::kind_vi;
-use super::{
-    Chart, Chip, Dataset, Head, Kind, index_vi, item_label, item_link, judged, period_asked, period_vi, share_vi,
-};
+use super::{Chart, Chip, Dataset, Head, Kind, index_vi, item_label, item_link, judged, period_asked, share_vi};
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
 use crate::pages::access::may_read_scorecard;
@@ -109,7 +107,7 @@ pub(crate) async fn show(
         scripts: super::Scripts::new(),
         name: unit.name.clone(),
         kind: kind_vi(unit.kind),
-        period: period_vi(period),
+        period: period.label_vi(),
         card: None,
         plans: Vec::new(),
     };
@@ -208,7 +206,7 @@ async fn card(
             this_movement.clone_from(&moved);
         }
         history.push(Quarter {
-            label: period_vi(quarter),
+            label: quarter.label_vi(),
             index: index_vi(index),
             place: place_vi(&board.ranking, org),
             movement: moved,
@@ -217,7 +215,7 @@ async fn card(
         previous = Some(board.ranking);
     }
     let chart = points.iter().any(|(_, i)| i.is_some()).then(|| {
-        let mut chart = Chart::new(Kind::Line, points.iter().map(|(q, _)| period_vi(*q)).collect(), "Chỉ số (0–1)");
+        let mut chart = Chart::new(Kind::Line, points.iter().map(|(q, _)| q.label_vi()).collect(), "Chỉ số (0–1)");
         chart.y_min = Some(0.0);
         chart.y_max = Some(1.0);
         chart.datasets = vec![Dataset {
@@ -262,48 +260,22 @@ async fn history_quarters(
     let reported = facts.iter().map(|f| f.period).filter(|p| p.quarter.is_some());
     let shown = period.quarters();
     let first_shown = shown.first().copied().unwrap_or(period);
-    let before = step_back(first_shown).filter(|q| q.year >= first_year);
+    let before = first_shown.step(-1).filter(|q| q.year >= first_year);
     let first = reported.clone().chain(before).min().unwrap_or(first_shown);
     let last = reported.chain(shown.last().copied()).max().unwrap_or(first_shown);
     let mut quarters = Vec::new();
     let mut at = Some(first);
     while let Some(quarter) = at.filter(|q| *q <= last) {
         quarters.push(quarter);
-        at = step_forward(quarter);
+        at = quarter.step(1);
     }
     let skip = quarters.len().saturating_sub(QUARTERS);
     Ok(quarters.split_off(skip))
 }
 
-fn step_back(quarter: Period) -> Option<Period> {
-    match quarter.quarter? {
-        1 => Period::quarter(quarter.year - 1, 4),
-        q => Period::quarter(quarter.year, q - 1),
-    }
-}
-
-fn step_forward(quarter: Period) -> Option<Period> {
-    match quarter.quarter? {
-        4 => Period::quarter(quarter.year + 1, 1),
-        q => Period::quarter(quarter.year, q + 1),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn q(year: i32, quarter: u8) -> Period {
-        Period::quarter(year, quarter).expect("quarter")
-    }
-
-    #[test]
-    fn quarters_step_across_years() {
-        assert_eq!(step_back(q(2026, 1)), Some(q(2025, 4)));
-        assert_eq!(step_forward(q(2026, 4)), Some(q(2027, 1)));
-        assert_eq!(step_forward(q(2026, 2)), Some(q(2026, 3)));
-        assert_eq!(step_back(Period::year(2026)), None);
-    }
 
     #[test]
     fn movement_reads_as_places_gained_or_lost() {
