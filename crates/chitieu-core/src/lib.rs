@@ -1,13 +1,13 @@
 //! chitieu's pure domain: plans, items, targets and deadlines, and the grammars that read
 //! targets and deadlines from Vietnamese text. No I/O and no clock reads: time is an input.
 
-pub mod cascade;
 pub mod board;
+pub mod cascade;
 pub mod deadline;
 pub mod diff;
+pub mod display;
 pub mod evaluate;
 pub mod link;
-pub mod display;
 pub mod measure;
 pub mod names;
 pub mod number;

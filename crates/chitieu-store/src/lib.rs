@@ -8,8 +8,8 @@
 //! [`backend`].
 
 mod backend;
-mod coded;
 mod bulk;
+mod coded;
 mod error;
 mod evaluation;
 mod evidence;
@@ -26,8 +26,8 @@ mod users;
 
 pub use backend::{Backend, SqlStore, connect};
 pub use bulk::{LoadOutcome, LoadedReport};
-pub use error::StoreError;
 pub use coded::CodedItem;
+pub use error::StoreError;
 pub use evaluation::{ReportFact, ReportedValue, ValueQuery};
 pub use evidence::{Evidence, MAX_EVIDENCE_BYTES, NewEvidence, sniff};
 pub use links::{LinkChoice, LinkDecision, LinkStatus, cascade_findings};
@@ -252,14 +252,24 @@ pub trait Store: Send + Sync {
         stale_before: &str,
     ) -> impl Future<Output = Result<Vec<PendingMail>>> + Send;
     /// Records how a claimed digest's mail went.
-    fn finish_mail(&self, digest_id: i64, outcome: SendOutcome<'_>, at: &str) -> impl Future<Output = Result<()>> + Send;
+    fn finish_mail(
+        &self,
+        digest_id: i64,
+        outcome: SendOutcome<'_>,
+        at: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
     /// The reminders recorded, newest first.
     fn reminders(&self, filter: &ReminderFilter) -> impl Future<Output = Result<Vec<SentReminder>>> + Send;
     /// A user's in-app notices, newest first.
     fn notices(&self, user_id: i64, limit: i64) -> impl Future<Output = Result<Vec<Notice>>> + Send;
     fn unread_notices(&self, user_id: i64) -> impl Future<Output = Result<i64>> + Send;
     /// Marks one of a user's notices (or all of them, for `None`) read; returns how many changed.
-    fn mark_notices_read(&self, user_id: i64, notice: Option<i64>, at: &str) -> impl Future<Output = Result<u64>> + Send;
+    fn mark_notices_read(
+        &self,
+        user_id: i64,
+        notice: Option<i64>,
+        at: &str,
+    ) -> impl Future<Output = Result<u64>> + Send;
 
     /// The audit trail of one entity ("plan", "org", "report", "user"), oldest first.
     fn audit_events(&self, entity: &str, entity_id: &str) -> impl Future<Output = Result<Vec<AuditEvent>>> + Send;

@@ -11,10 +11,10 @@ use crate::bulk::{LoadOutcome, LoadedReport};
 use crate::links::{LinkChoice, LinkDecision};
 use crate::sql::Stamp;
 use crate::{
-    AuditEvent, CodedItem, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord, PlanImport,
-    PlanSummary, RegistryOutcome, ReportFact, ReportHead, ReportKey, ReportView, ReportedValue, Result, Review,
-    SavedValue, Session, Store, ValueQuery,
-    StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueRevision,
+    AuditEvent, CodedItem, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord,
+    PlanImport, PlanSummary, RegistryOutcome, ReportFact, ReportHead, ReportKey, ReportView, ReportedValue, Result,
+    Review, SavedValue, Session, Store, StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueQuery,
+    ValueRevision,
 };
 
 impl Store for SqlStore {

@@ -25,8 +25,8 @@ use tokio::net::TcpListener;
 pub use auth::password::{PasswordError, hash_password, verify_password};
 pub use auth::{READ_PLANS, SignedIn};
 pub use clock::{Clock, ManualClock, SystemClock, today};
-pub use error::WebError;
 pub use config::{Config, ConfigError};
+pub use error::WebError;
 pub use reminders::{ReminderRun, run_reminders, spawn_reminders};
 pub use state::AppState;
 
