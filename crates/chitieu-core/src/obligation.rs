@@ -55,6 +55,8 @@ pub fn obligations(
 ) -> Vec<Obligation> {
     let period_due = period.due(regime);
     let mut out = Vec::new();
+    // Each group is expanded once: plans name the same groups on item after item.
+    let mut expanded: std::collections::HashMap<GroupId, Vec<OrgId>> = std::collections::HashMap::new();
     for item in items.iter().filter(|i| i.kind != ItemKind::Group) {
         let end = item.deadline.and_then(deadline_end);
         if end.is_some_and(|end| end < period.first_day()) {
@@ -70,7 +72,8 @@ pub fn obligations(
             match lead {
                 Resolution::Org { id } => owed.push((*id, None)),
                 Resolution::Group { id } => {
-                    owed.extend(registry.members(*id, period.last_day()).into_iter().map(|org| (org, Some(*id))));
+                    let members = expanded.entry(*id).or_insert_with(|| registry.members(*id, period.last_day()));
+                    owed.extend(members.iter().map(|org| (*org, Some(*id))));
                 }
                 Resolution::Proposed { .. } | Resolution::Unresolved => {}
             }

@@ -235,15 +235,31 @@ impl Registry {
     /// kind (under its scope when it has one), by id.
     pub fn members(&self, group: GroupId, day: Date) -> Vec<OrgId> {
         let Some(group) = self.groups.iter().find(|g| g.id == group) else { return Vec::new() };
+        let listed: std::collections::HashSet<OrgId> = group.members.iter().copied().collect();
+        // Parents by id, for the scope test: one pass instead of a search per step.
+        let parents: std::collections::HashMap<OrgId, Option<OrgId>> = if group.scope.is_some() {
+            self.orgs.iter().map(|o| (o.id, o.parent)).collect()
+        } else {
+            std::collections::HashMap::new()
+        };
+        let under = |org: &Org, scope: OrgId| {
+            let mut current = org.parent;
+            for _ in 0..64 {
+                match current {
+                    Some(id) if id == scope => return true,
+                    Some(id) => current = parents.get(&id).copied().flatten(),
+                    None => return false,
+                }
+            }
+            false
+        };
         let mut ids: Vec<OrgId> = self
             .orgs
             .iter()
             .filter(|o| o.active_on(day))
             .filter(|o| {
-                group.members.contains(&o.id)
-                    || group.member_kind.is_some_and(|kind| {
-                        o.kind == kind && group.scope.is_none_or(|s| o.parent == Some(s) || self.is_under(o.id, s))
-                    })
+                listed.contains(&o.id)
+                    || group.member_kind.is_some_and(|kind| o.kind == kind && group.scope.is_none_or(|s| under(o, s)))
             })
             .map(|o| o.id)
             .collect();

@@ -231,6 +231,15 @@ impl SqlStore {
     }
 }
 
+impl SqlStore {
+    /// Refreshes the query planner's statistics (`ANALYZE`, on either backend): after a large
+    /// load, so that reads pick their indexes from the data as it now is.
+    pub async fn analyze(&self) -> Result<()> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
 /// Inserts one statement's worth of reports: the report, its period and whether it is late.
 async fn insert_reports(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,

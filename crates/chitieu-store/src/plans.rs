@@ -203,6 +203,16 @@ impl StoredPlan {
             .map(|i| i.assignments.iter().filter(|a| a.role == Role::Lead).map(StoredAssignment::resolution).collect())
             .collect()
     }
+
+    /// Who owes what for `period` under this plan, groups expanded with `registry`
+    /// ([`crate::Store::obligations`] without the reads, for callers that hold both).
+    pub fn obligations(
+        &self,
+        registry: &chitieu_core::registry::Registry,
+        period: chitieu_core::period::Period,
+    ) -> Vec<chitieu_core::obligation::Obligation> {
+        crate::reminders::plan_obligations(self, registry, period)
+    }
 }
 
 /// The default identity of a plan: its issuer and its title, folded.

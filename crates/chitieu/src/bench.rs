@@ -34,6 +34,9 @@ pub struct BenchArgs {
     /// Print the figures as JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Only these answers (1 overview, 2 heat map, 3 indicator, 4 national ranking, 5 export).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<usize>,
 }
 
 /// Judged cells of reports sent for the plans and period in `where`: the reads and the
@@ -179,7 +182,10 @@ pub async fn run(store: SqlStore, args: BenchArgs) -> anyhow::Result<()> {
         ),
     ];
     let mut figures = Vec::new();
-    for (name, path, sql, texts) in answers {
+    for (number, (name, path, sql, texts)) in answers.into_iter().enumerate() {
+        if !args.only.is_empty() && !args.only.contains(&(number + 1)) {
+            continue;
+        }
         let mut ours = Vec::with_capacity(args.runs);
         let mut bytes = 0;
         for run in 0..args.runs + 2 {

@@ -7,7 +7,7 @@ use chitieu_core::board::{Board, BoardInput, BoardItem, UnitReport, UnitValue};
 use chitieu_core::evaluate::{Observation, Weights};
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
-use chitieu_core::registry::{Org, OrgId};
+use chitieu_core::registry::{Org, OrgId, Registry};
 use chitieu_store::{ReportStatus, Store, StoreError, StoredPlan, ValueInput, ValueQuery};
 
 /// A plan judged for a period, with what pages need to name things.
@@ -46,18 +46,27 @@ fn plan_start(plan: &StoredPlan, period: Period) -> Date {
 
 /// Judges the plan with this id for `period` as of `as_of`.
 pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: Date) -> Result<Evaluated, StoreError> {
-    let plan = store.plan(plan_id).await?;
+    let (plan, registry) = tokio::try_join!(store.plan(plan_id), store.registry())?;
+    let board = judge_plan(store, &plan, &registry, period, as_of).await?;
+    let orgs = registry.orgs.into_iter().map(|o| (o.id, o)).collect();
+    Ok(Evaluated { plan, board, orgs })
+}
+
+/// Judges a loaded plan: its obligations from `registry`, the reports and values from the
+/// store.
+async fn judge_plan<S: Store>(
+    store: &S,
+    plan: &StoredPlan,
+    registry: &Registry,
+    period: Period,
+    as_of: Date,
+) -> Result<Board, StoreError> {
     let query = ValueQuery::plan_period(&plan.key, period);
-    let (obligations, facts, values, weights, orgs) = tokio::try_join!(
-        store.obligations(plan_id, period),
-        store.report_facts(&query),
-        store.reported_values(&query),
-        store.index_weights(&plan.key),
-        store.orgs(),
-    )?;
+    let (facts, values, weights) =
+        tokio::try_join!(store.report_facts(&query), store.reported_values(&query), store.index_weights(&plan.key))?;
     // Nothing is owed before the plan starts.
-    let start = plan_start(&plan, period);
-    let obligations = if period.last_day() < start { Vec::new() } else { obligations };
+    let start = plan_start(plan, period);
+    let obligations = if period.last_day() < start { Vec::new() } else { plan.obligations(registry, period) };
     let sent = |status: ReportStatus| matches!(status, ReportStatus::Submitted | ReportStatus::Approved);
     let reports: Vec<UnitReport> = facts
         .iter()
@@ -98,7 +107,7 @@ pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: 
         .collect();
     // The store accepts only weights ≥ 0, so a refusal here means a damaged row: weigh equally.
     let weights = Weights::new(weights).unwrap_or_else(|_| Weights::equal());
-    let board = Board::judge(&BoardInput {
+    Ok(Board::judge(&BoardInput {
         items: &items,
         obligations: &obligations,
         values: &unit_values,
@@ -107,9 +116,7 @@ pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: 
         plan_start: start,
         as_of,
         weights: &weights,
-    });
-    let orgs = orgs.into_iter().map(|o| (o.id, o)).collect();
-    Ok(Evaluated { plan, board, orgs })
+    }))
 }
 
 /// Every unit of every current plan version ranked on its index for `period`: the national
@@ -119,11 +126,12 @@ pub async fn national_ranking<S: Store>(
     period: Period,
     as_of: Date,
 ) -> Result<Vec<(i64, chitieu_core::evaluate::Ranked<OrgId>)>, StoreError> {
-    let plans = store.plans().await?;
+    let (plans, registry) = tokio::try_join!(store.plans(), store.registry())?;
     let mut scored: Vec<((OrgId, i64), f64)> = Vec::new();
-    for plan in plans.iter().filter(|p| p.status != "amended") {
-        let evaluated = evaluate(store, plan.id, period, as_of).await?;
-        scored.extend(evaluated.board.summaries.iter().filter_map(|s| Some(((s.org, plan.id), s.index?))));
+    for summary in plans.iter().filter(|p| p.status != "amended") {
+        let plan = store.plan(summary.id).await?;
+        let board = judge_plan(store, &plan, &registry, period, as_of).await?;
+        scored.extend(board.summaries.iter().filter_map(|s| Some(((s.org, plan.id), s.index?))));
     }
     Ok(chitieu_core::evaluate::rank(&scored)
         .into_iter()

@@ -5,7 +5,9 @@
 //!
 //! Everything goes through the store's real paths (`import_orgs`, `import_groups`,
 //! `import_plan`) except the reports, which the store's bulk path loads a province and quarter at
-//! a time, so the values are never all in memory.
+//! a time, so the values are never all in memory; the planner's statistics are refreshed last.
+//! Every province's plan has the same rows with the same codes ("1.5"), so one indicator across
+//! the country is the items with that code; their keys are "cds-NN#1.{position}".
 
 mod catalogue;
 mod country;
@@ -18,7 +20,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use chitieu_core::display::number_vi;
-use chitieu_core::registry::{OrgId, Registry};
+use chitieu_core::measure::Measure;
+use chitieu_core::registry::{OrgId, OrgKind, Registry};
 use chitieu_store::{Level, PlanImport, SqlStore, Store as _, UserRole};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -31,7 +34,7 @@ use self::values::quarter_of;
 const ACTOR: &str = "demo:national";
 const REGISTERED_AT: &str = "2022-01-05T01:00:00Z";
 const PLANNED_AT: &str = "2022-01-20T01:00:00Z";
-const LOADED_AT: &str = "2027-01-20T01:00:00Z";
+const LOADED_AT: &str = "2027-02-01T01:00:00Z";
 /// 2022-Q1 … 2026-Q4.
 const ALL_QUARTERS: u8 = 20;
 
@@ -151,7 +154,7 @@ pub async fn build(store: &SqlStore, options: &Options) -> anyhow::Result<Summar
     let mut summary = Summary { seed: options.seed, provinces, plans: plans.len(), ..Summary::default() };
     for (plan_id, issuer, index) in plans {
         let province = ProvinceRounds::new(dice, store.plan(plan_id).await?, &registry, issuer, index);
-        summary.rows_per_plan = province.plan.items.iter().filter(|i| i.measure.as_str() != "none").count();
+        summary.rows_per_plan = province.plan.items.iter().filter(|i| i.measure != Measure::None).count();
         for (n, period) in quarters.iter().enumerate() {
             let province_name = country::PROVINCES[index].full_name();
             progress.set_message(format!("{province_name} {period} · {} giá trị", number_vi(summary.values as f64)));
@@ -166,10 +169,12 @@ pub async fn build(store: &SqlStore, options: &Options) -> anyhow::Result<Summar
             progress.inc(1);
         }
     }
-    progress.set_message(format!("{} giá trị", number_vi(summary.values as f64)));
-    progress.finish();
-    summary.communes = registry.orgs.iter().filter(|o| o.kind == chitieu_core::registry::OrgKind::Commune).count();
-    summary.departments = registry.orgs.iter().filter(|o| o.parent.is_some()).count() - summary.communes;
+    progress.set_message(format!("{} giá trị; cập nhật thống kê cho truy vấn", number_vi(summary.values as f64)));
+    store.analyze().await.context("refreshing the query planner's statistics")?;
+    progress.finish_with_message(format!("{} giá trị", number_vi(summary.values as f64)));
+    let kinds = |wanted: &[OrgKind]| registry.orgs.iter().filter(|o| wanted.contains(&o.kind)).count();
+    summary.communes = kinds(&[OrgKind::Commune]);
+    summary.departments = registry.orgs.len() - kinds(&[OrgKind::Province, OrgKind::Commune]);
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -190,7 +195,7 @@ pub fn accounts(registry: &Registry) -> anyhow::Result<Vec<Account>> {
     let commune = registry
         .orgs
         .iter()
-        .find(|o| o.parent == Some(top) && o.kind == chitieu_core::registry::OrgKind::Commune)
+        .find(|o| o.parent == Some(top) && o.kind == OrgKind::Commune)
         .context("the first province has no commune")?;
     let under = |name: &str, unit: &str| format!("{name} ({unit})");
     Ok(vec![

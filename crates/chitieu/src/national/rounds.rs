@@ -1,13 +1,12 @@
-//! One province's reporting round for a quarter: who owes what (the core's obligation rules on
+//! One province's reporting round for a quarter: who owes what (the store's obligation rules on
 //! the province's own units and groups), who skips the quarter, who sends late, who is still
 //! waiting for review, and the finished reports to load.
 
 use std::collections::{BTreeMap, HashMap};
 
-use chitieu_core::obligation::{ObligedItem, obligations};
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
-use chitieu_core::registry::{OrgId, OrgKind, Registry, Resolution};
+use chitieu_core::registry::{OrgId, OrgKind, Registry};
 use chitieu_store::{LoadedReport, ReportKey, ReportStatus, StoredPlan};
 
 use super::dice::Dice;
@@ -28,7 +27,6 @@ mod draw {
 pub struct ProvinceRounds {
     pub plan: StoredPlan,
     items: Vec<ItemModel>,
-    leads: Vec<Vec<Resolution>>,
     /// The province's units and groups only: obligations expand groups over it.
     registry: Registry,
     units: HashMap<OrgId, Unit>,
@@ -52,33 +50,7 @@ impl ProvinceRounds {
             .flat_map(|i| &i.assignments)
             .find_map(|a| (a.role == chitieu_core::Role::Monitor).then_some(a.org_id).flatten())
             .unwrap_or(province);
-        ProvinceRounds {
-            items: ItemModel::of(&plan),
-            leads: plan.leads(),
-            registry: Registry { orgs, groups },
-            units,
-            monitor,
-            plan,
-        }
-    }
-
-    /// Who owes a report on which item for `period`, as the store would say it.
-    fn owed(&self, period: Period) -> Vec<chitieu_core::obligation::Obligation> {
-        let items: Vec<ObligedItem<'_>> = self
-            .plan
-            .plan
-            .items
-            .iter()
-            .zip(&self.plan.items)
-            .zip(&self.leads)
-            .map(|((item, stored), leads)| ObligedItem {
-                key: &stored.key,
-                kind: item.kind,
-                deadline: item.deadline.as_ref(),
-                leads,
-            })
-            .collect();
-        obligations(&items, &self.registry, period, self.plan.plan.regime.as_ref())
+        ProvinceRounds { items: ItemModel::of(&plan), registry: Registry { orgs, groups }, units, monitor, plan }
     }
 
     /// The reports of the round for `period`; `last` is the newest quarter generated, where some
@@ -86,7 +58,7 @@ impl ProvinceRounds {
     pub fn round(&self, dice: Dice, period: Period, last: bool) -> Vec<LoadedReport> {
         let models: HashMap<&str, &ItemModel> = self.items.iter().map(|m| (m.key.as_str(), m)).collect();
         let mut owed: BTreeMap<OrgId, Vec<&ItemModel>> = BTreeMap::new();
-        for obligation in self.owed(period) {
+        for obligation in self.plan.obligations(&self.registry, period) {
             if let Some(model) = models.get(obligation.item_key.as_str()) {
                 owed.entry(obligation.org).or_default().push(model);
             }
