@@ -162,7 +162,7 @@ pub async fn run(store: SqlStore, args: BenchArgs) -> anyhow::Result<()> {
             "Xếp hạng toàn quốc",
             format!("/api/v1/ranking?period={period}"),
             format!(
-                "SELECT org_id, AVG(score) AS idx FROM (SELECT org_id, section, \
+                "SELECT org_id, CAST(AVG(score) AS DOUBLE PRECISION) AS idx FROM (SELECT org_id, section, \
                  AVG(CASE WHEN status IN ('met', 'done') THEN 1.0 ELSE 0.0 END) AS score FROM ({}) c \
                  GROUP BY org_id, section) s GROUP BY org_id ORDER BY idx DESC",
                 cells("")

@@ -1,4 +1,4 @@
-use super::text::{period_vi, reason_vi};
+use super::text::reason_vi;
 use super::*;
 
 const UNIT: OrgId = 10;
@@ -170,8 +170,8 @@ fn a_digest_reads_in_vietnamese_with_dates_as_dd_mm_yyyy() {
     assert!(body.contains("\n2. «Kế hoạch B»"), "{body}");
     assert!(body.contains("tại: https://chitieu.example/viec-cua-toi\n"), "{body}");
     assert!(!digest.body(None).contains("tại:"));
-    assert_eq!(period_vi(Period::year(2026)), "Năm 2026");
-    assert_eq!(period_vi(Period::quarter(2027, 4).unwrap()), "Quý IV/2027");
+    assert_eq!(Period::year(2026).label_vi(), "Năm 2026");
+    assert_eq!(Period::quarter(2027, 4).unwrap().label_vi(), "Quý IV/2027");
     assert_eq!(reason_vi(Reason::Late(3)), "quá hạn 3 ngày");
     assert_eq!(reason_vi(Reason::DueToday), "đến hạn hôm nay");
 }

@@ -5,18 +5,6 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::{Digest, Reason, ReminderLine, ReportState};
-use crate::period::Period;
-
-/// "Quý II/2026", "Năm 2026".
-pub fn period_vi(period: Period) -> String {
-    match period.quarter {
-        Some(q) => {
-            let roman = ["I", "II", "III", "IV"].get(usize::from(q).saturating_sub(1)).copied().unwrap_or("?");
-            format!("Quý {roman}/{}", period.year)
-        }
-        None => format!("Năm {}", period.year),
-    }
-}
 
 /// "còn 7 ngày đến hạn", "đến hạn hôm nay", "quá hạn 3 ngày".
 pub fn reason_vi(reason: Reason) -> String {
@@ -44,7 +32,7 @@ pub fn line_vi(line: &ReminderLine) -> String {
     format!(
         "«{}», {} – {}: hạn {}, {} ({}).",
         duty.plan_title,
-        period_vi(duty.period),
+        duty.period.label_vi(),
         duty.org_name,
         duty.due,
         reason_vi(line.reason),

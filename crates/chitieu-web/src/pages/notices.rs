@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse as _, Redirect, Response};
 use axum::routing::{get, post};
 use chitieu_core::period::Period;
-use chitieu_core::reminder::text::{period_vi, reason_vi, state_vi};
+use chitieu_core::reminder::text::{reason_vi, state_vi};
 use chitieu_store::{DigestStatus, ReminderFilter, SentReminder, Store as _, UserRole};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -195,7 +195,7 @@ async fn reminders(
             email: r.email.clone().unwrap_or_default(),
             unit: names.get(&r.org).map_or_else(|| r.org.to_string(), |name| (*name).to_owned()),
             plan: plans.get(&r.plan_key).cloned().unwrap_or_else(|| r.plan_key.clone()),
-            period: period_vi(r.period),
+            period: r.period.label_vi(),
             reason: reason_vi(r.reason),
             due: r.due.to_string(),
             report: state_vi(r.report_state),
