@@ -243,6 +243,14 @@ fn judge_cell(input: &BoardInput<'_>, item: &BoardItem<'_>, due: Date, given: &[
     Cell { status, parts, comment }
 }
 
+/// The day a target is judged final: 31/12 of a year target's year, else the item's deadline.
+pub fn deadline_of(item: &Item, target: Option<&crate::Target>) -> Option<Date> {
+    match target.and_then(|t| t.year) {
+        Some(year) => Some(Period::year(year).last_day()),
+        None => item.deadline.as_ref().and_then(deadline_end),
+    }
+}
+
 fn judge_one(
     input: &BoardInput<'_>,
     item: &BoardItem<'_>,
@@ -251,15 +259,11 @@ fn judge_one(
     observation: Option<&Observation>,
 ) -> Judgement {
     let target = target_for(&item.item.targets, subject, input.period);
-    let deadline = match target.and_then(|t| t.year) {
-        Some(year) => Some(Period::year(year).last_day()),
-        None => item.item.deadline.as_ref().and_then(deadline_end),
-    };
     judge(&Judging {
         target,
         measure: item.measure,
         direction: item.direction,
-        deadline,
+        deadline: deadline_of(item.item, target),
         plan_start: input.plan_start,
         period: input.period,
         due,

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use chitieu_core::board::deadline_of;
 use chitieu_core::evaluate::{Aggregate, Judgement, Judging, Observation, judge, rollup, target_for};
-use chitieu_core::obligation::deadline_end;
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::OrgId;
@@ -58,16 +58,12 @@ pub async fn across<S: Store>(store: &S, code: &str, period: Period, as_of: Date
         let Some(item) = by_key.get(&(value.plan_key.as_str(), value.value.item_key.as_str())) else { continue };
         let Some(observed) = observation(&value.value) else { continue };
         let target = target_for(&item.item.targets, value.value.subject.as_deref(), period);
-        let deadline = match target.and_then(|t| t.year) {
-            Some(year) => Some(Period::year(year).last_day()),
-            None => item.item.deadline.as_ref().and_then(deadline_end),
-        };
         let start = Period::year(item.plan_years.iter().copied().min().unwrap_or(period.year)).first_day();
         let judgement = judge(&Judging {
             target,
             measure: item.measure,
             direction: item.direction,
-            deadline,
+            deadline: deadline_of(&item.item, target),
             plan_start: start,
             period,
             due: period.due(None),
