@@ -38,7 +38,7 @@ pub fn observation(value: &ValueInput) -> Option<Observation> {
     )
 }
 
-/// The first day of the plan's first year (its document's year when it names none).
+/// The first day of the plan's first year (the period's year when the plan names none).
 fn plan_start(plan: &StoredPlan, period: Period) -> Date {
     let year = plan.plan.years.iter().copied().min().unwrap_or(period.year);
     Period::year(year).first_day()
