@@ -41,6 +41,11 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         period: chitieu_core::period::Period::parse(reporting_app::Q1).expect("Q1"),
         org: app.office,
     };
+    let position = app.plan.items.iter().position(|i| i.key == item).expect("the item");
+    let stored = &app.plan.plan.items[position];
+    let code =
+        format!("{}.{}", stored.section.as_deref().unwrap_or_default(), stored.code.as_deref().unwrap_or_default());
+    let item_path = item.replace('#', "%23").replace(':', "%3A");
     let value = ValueInput { item_key: item, numerator: Some(1.0), denominator: Some(2.0), ..ValueInput::default() };
     let saved = app.store.save_values(&key, &[value], 0, "baocao", reporting_app::AT).await.expect("save");
     let pdf = NewEvidence { item_key: "", file_name: "a.pdf", bytes: b"%PDF-1.4\n%%EOF\n" };
@@ -59,6 +64,21 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let report_json = format!("/api/v1/reports/{plan}/{}?org={}", reporting_app::Q1, app.office);
     let values_json = format!("/api/v1/reports/{plan}/{}/values?org={}", reporting_app::Q1, app.office);
     let decide = format!("/duyet/{report}");
+    let overview = format!("/tong-quan/{plan}?ky=2026-Q1");
+    let heatmap = format!("/ban-do-nhiet/{plan}?ky=2026-Q1");
+    let indicator = format!("/chi-tieu/{plan}/{item_path}?ky=2026-Q1");
+    let scorecard = format!("/don-vi/{}?ke-hoach={plan}&ky=2026-Q1", app.office);
+    let download = format!("/bao-cao-tong-hop/{plan}/2026-Q1.xlsx");
+    let verdicts = format!("/api/v1/plans/{plan}/evaluation?period=2026-Q1&format=csv");
+    let rollups = format!("/api/v1/plans/{plan}/rollups?period=2026-Q1");
+    let ranking = format!("/api/v1/plans/{plan}/ranking?period=2026-Q1");
+    let across = format!("/api/v1/indicators/{code}?period=2026-Q1");
+    let links = format!("/ke-hoach/{plan}/lien-ket");
+    let checks = format!("/ke-hoach/{plan}/kiem-tra");
+    let subplans = format!("/ke-hoach/{plan}/cap-duoi");
+    let links_json = format!("/api/v1/plans/{plan}/links");
+    let checks_json = format!("/api/v1/plans/{plan}/checks");
+    let subplans_json = format!("/api/v1/plans/{plan}/subplans");
     let plan_text = plan.to_string();
     let matrix: Vec<Case<'_>> = vec![
         ("GET", "/", vec![], [SEE, SEE, SEE, SEE, SEE, SEE, SEE, SEE]),
@@ -81,6 +101,35 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         ("GET", &evidence, vec![], [OK, OK, OK, NO, OK, OK, NO, SEE]),
         ("GET", "/duyet", vec![], [OK, OK, OK, OK, NO, NO, NO, SEE]),
         ("GET", "/ky-bao-cao", vec![], [OK, OK, NO, NO, NO, NO, NO, SEE]),
+        // Dashboards, the consolidated report and the IOC's API: every signed-in role reads;
+        // a unit's scorecard is its own unit's for reporters and approvers.
+        ("GET", "/tong-quan", vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &overview, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &heatmap, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &indicator, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &scorecard, vec![], [OK, OK, OK, OK, OK, OK, NO, SEE]),
+        ("GET", &download, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &verdicts, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &rollups, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &ranking, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", "/api/v1/ranking?period=2026-Q1", vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &across, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        // The cascade: everyone signed in reads; notices are each user's own; the reminders
+        // sent are for monitors, leaders and admins.
+        ("GET", &links, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &checks, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", &subplans, vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        (
+            "POST",
+            &links,
+            vec![("con", "?"), ("cha-ke-hoach", "?"), ("cha", "?"), ("diem", "0.5"), ("quyet-dinh", "?")],
+            [BAD, BAD, BAD, BAD, NO, NO, NO, NO],
+        ),
+        ("GET", &links_json, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &checks_json, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", &subplans_json, vec![], [OK, OK, OK, OK, OK, OK, OK, AUTH]),
+        ("GET", "/thong-bao", vec![], [OK, OK, OK, OK, OK, OK, OK, SEE]),
+        ("GET", "/nhac-viec", vec![], [OK, OK, OK, OK, NO, NO, NO, SEE]),
         // Writes: an admitted role gets past the permission check to the form's own answer
         // (400 for the deliberately incomplete forms below); a refused one gets 403.
         ("POST", &form, vec![("hanh-dong", "luu")], [BAD, NO, NO, NO, BAD, BAD, NO, NO]),
