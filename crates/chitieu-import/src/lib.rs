@@ -11,6 +11,7 @@ mod header;
 mod markup;
 mod narrative;
 mod office;
+pub mod pdf;
 mod preamble;
 mod regime;
 pub mod registry;
