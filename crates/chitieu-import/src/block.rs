@@ -9,12 +9,15 @@ pub enum Block {
     /// A table row: one string per grid column. A merged cell's text stands in its first
     /// column and the columns it spans are empty, as in text extracted from PDF.
     Row { line: usize, cells: Vec<String> },
+    /// A new table starts here (a Word table, a sheet, a table on a PDF page that does not go
+    /// on from the one before): its rows have their own header.
+    Table { line: usize },
 }
 
 impl Block {
     pub fn line(&self) -> usize {
         match self {
-            Block::Paragraph { line, .. } | Block::Row { line, .. } => *line,
+            Block::Paragraph { line, .. } | Block::Row { line, .. } | Block::Table { line } => *line,
         }
     }
 }

@@ -5,7 +5,7 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("{file}: the file is empty; expected a plan document (.txt, .md, .docx or .xlsx)")]
+    #[error("{file}: the file is empty; expected a plan document (.pdf, .docx, .xlsx, .txt or .md)")]
     Empty { file: String },
     #[error("{file}: not a plan document: {detail}")]
     NotADocument { file: String, detail: String },
@@ -20,6 +20,9 @@ pub enum ImportError {
          (\"Chỉ tiêu\", \"Nội dung\", \"Nhiệm vụ\") or a narrative plan with a \"Mục tiêu cụ thể\" part"
     )]
     NoPlan { file: String },
+    /// A scanned page that OCR could not read (Tesseract missing or failing).
+    #[error("{file}: page {page} is a scan and could not be read by OCR: {detail}")]
+    Ocr { file: String, page: usize, detail: String },
     /// A unit-registry file (CSV or workbook) as a whole is not one.
     #[error("{file}: not a unit registry: {detail}")]
     NotARegistry { file: String, detail: String },

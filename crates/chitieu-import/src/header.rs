@@ -128,6 +128,14 @@ impl Header {
         self.columns.iter().any(|c| matches!(c, Column::Year(_) | Column::Target | Column::Product))
     }
 
+    /// Whether the header names what a plan assigns: a unit, a deadline or a target. A table
+    /// of equipment or a budget names none.
+    pub fn names_a_plan_role(&self) -> bool {
+        self.columns.iter().any(|c| {
+            matches!(c, Column::Role(_) | Column::Deadline | Column::Year(_) | Column::Target | Column::Product)
+        })
+    }
+
     pub fn years(&self) -> Vec<i32> {
         self.columns.iter().filter_map(|c| if let Column::Year(y) = c { Some(*y) } else { None }).collect()
     }

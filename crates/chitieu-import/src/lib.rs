@@ -38,6 +38,8 @@ pub enum Format {
     Docx,
     /// .xlsx (and the other workbooks calamine reads: .xlsm, .xls, .ods).
     Workbook,
+    /// PDF, with a text layer or scanned.
+    Pdf,
 }
 
 impl Format {
@@ -52,6 +54,7 @@ impl Format {
         let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
         let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
         match ext.as_str() {
+            _ if pdf::is_pdf(bytes) => Format::Pdf,
             "docx" => Format::Docx,
             "xlsx" | "xlsm" | "xls" | "ods" => Format::Workbook,
             _ if zip && contains(b"word/document.xml") => Format::Docx,
@@ -64,6 +67,41 @@ impl Format {
 
 /// Reads a plan document. `file` names it in the plan and in every error.
 pub fn read_plan(file: &str, bytes: &[u8]) -> Result<Plan, ImportError> {
+    read_plan_with_progress(file, bytes, &mut |_| {})
+}
+
+/// Reads a plan document, telling `progress` after each page of a PDF (OCR of a scan takes
+/// seconds a page).
+pub fn read_plan_with_progress(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(pdf::Progress),
+) -> Result<Plan, ImportError> {
+    let document = read_document(file, bytes, progress)?;
+    let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file);
+    let mut plan = build_plan(name, bytes, &document.blocks)?;
+    if let Some(layout) = &document.pdf {
+        // A line of a PDF is one of its layout's (`chitieu parse --format layout`): name the page too.
+        for warning in &mut plan.warnings {
+            if let Some(page) = warning.line.and_then(|line| layout.page_of(line)) {
+                warning.message = format!("page {page}: {}", warning.message);
+            }
+        }
+    }
+    plan.warnings.extend(document.warnings);
+    Ok(plan)
+}
+
+/// A document read into blocks, before any plan is made of them.
+#[derive(Debug)]
+struct Document {
+    blocks: Vec<Block>,
+    warnings: Vec<Warning>,
+    /// For a PDF, its layout (each line's page).
+    pdf: Option<pdf::layout::Layout>,
+}
+
+fn read_document(file: &str, bytes: &[u8], progress: &mut dyn FnMut(pdf::Progress)) -> Result<Document, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty { file: file.into() });
     }
@@ -71,9 +109,40 @@ pub fn read_plan(file: &str, bytes: &[u8]) -> Result<Plan, ImportError> {
         Format::Text => text::blocks(&decode::decode(file, bytes)?),
         Format::Docx => docx::read_blocks(file, bytes)?,
         Format::Workbook => xlsx::read_blocks(file, bytes)?,
+        Format::Pdf => {
+            let read = pdf::read(file, bytes, progress)?;
+            let mut layout = read.layout;
+            let blocks = std::mem::take(&mut layout.blocks);
+            return Ok(Document { blocks, warnings: read.warnings, pdf: Some(layout) });
+        }
     };
-    let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file);
-    build_plan(name, bytes, &blocks)
+    Ok(Document { blocks, warnings: Vec::new(), pdf: None })
+}
+
+/// The document as the reader sees it, one line per block with the line numbers warnings and
+/// items use: paragraphs as they are, table rows with their cells joined by tabs, an empty line
+/// where a new table starts. For a PDF it shows what was read from the page.
+pub fn layout_text(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
+    let document = read_document(file, bytes, &mut |_| {})?;
+    let mut out = String::new();
+    let mut next = 1;
+    for block in &document.blocks {
+        while next < block.line() {
+            out.push('\n');
+            next += 1;
+        }
+        match block {
+            Block::Paragraph { text, .. } => out.push_str(text),
+            Block::Row { cells, .. } => {
+                let cells: Vec<String> = cells.iter().map(|c| c.replace(['\n', '\t'], " ")).collect();
+                out.push_str(&cells.join("\t"));
+            }
+            Block::Table { .. } => {}
+        }
+        out.push('\n');
+        next = block.line() + 1;
+    }
+    Ok(out)
 }
 
 /// Builds the plan from a document's blocks: its table if it has one, else its narrative.
@@ -93,7 +162,7 @@ fn build_plan(file: &str, bytes: &[u8], blocks: &[Block]) -> Result<Plan, Import
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph { line, text } => Some((*line, plain(text))),
-            Block::Row { .. } => None,
+            Block::Row { .. } | Block::Table { .. } => None,
         })
         .collect();
     let regime = regime::read_regime(&sentences);

@@ -118,6 +118,7 @@ pub fn read_registry(file: &str, bytes: &[u8]) -> Result<RegistryFile, ImportErr
                     (tên đơn vị, loại, đơn vị cấp trên, tên khác, …)";
     let rows = match Format::detect(file, bytes) {
         Format::Docx => return Err(not_a_registry(&format!("this is a Word document; {expected}"))),
+        Format::Pdf => return Err(not_a_registry(&format!("this is a PDF; {expected}"))),
         Format::Workbook => crate::xlsx::first_sheet_rows(file, bytes)?,
         Format::Text => match crate::decode::decode(file, bytes) {
             Ok(text) => csv::rows(file, &text)?,

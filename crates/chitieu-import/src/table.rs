@@ -29,40 +29,190 @@ struct RawRow {
     cells: Vec<String>,
 }
 
-/// Reads the first table with a recognisable header; `None` when there is none.
+/// Reads the document's tables: each keeps its own header; a table whose header names no plan
+/// role (a budget, a list of equipment) yields no items and one warning; with several plan
+/// tables under appendix headings ("Phụ lục I", "Phụ lục II"), each heading is its items'
+/// section. `None` when no table has a recognisable header.
 pub fn read_table(blocks: &[Block]) -> Option<TablePlan> {
-    let (start, header, used_sub) = find_header(blocks)?;
-    let preamble = blocks[..start]
+    let marked = blocks.iter().any(|b| matches!(b, Block::Table { .. }));
+    let tables = find_tables(blocks, marked);
+    let first = tables.iter().find(|t| t.header.as_ref().is_some_and(|(h, _)| h.names_a_plan_role()))?;
+    let preamble = blocks[..first.header_at]
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph { line, text } => Some((*line, plain(text))),
-            Block::Row { .. } => None,
+            _ => None,
         })
         .filter(|(_, t)| !t.is_empty())
         .collect();
-    let body_start = start + 1 + usize::from(used_sub);
+    let plan_tables = tables.iter().filter(|t| t.header.as_ref().is_some_and(|(h, _)| h.names_a_plan_role())).count();
     let mut warnings = Vec::new();
-    for (column, name) in header.columns.iter().zip(&header.names) {
-        if matches!(column, Column::Other(_)) && !name.is_empty() {
+    let mut items = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    for table in &tables {
+        let Some((header, used_sub)) = &table.header else {
+            if table.rows > 0 {
+                warnings.push(Warning::at(
+                    blocks[table.start].line(),
+                    "a table without a header the reader knows (no \"STT\", \"Nội dung\", \"Đơn vị chủ trì\"…); its rows are not read",
+                ));
+            }
+            continue;
+        };
+        let header_at = table.header_at;
+        if !header.names_a_plan_role() {
             warnings.push(Warning::at(
-                blocks[start].line(),
-                format!("column \"{name}\" is not one the reader knows; its cells are kept in the items' notes"),
+                blocks[header_at].line(),
+                format!(
+                    "the table with columns \"{}\" names no unit, deadline or target; it is not part of the plan's items",
+                    header.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>().join(" | ")
+                ),
             ));
+            continue;
+        }
+        for (column, name) in header.columns.iter().zip(&header.names) {
+            if matches!(column, Column::Other(_)) && !name.is_empty() {
+                warnings.push(Warning::at(
+                    blocks[header_at].line(),
+                    format!("column \"{name}\" is not one the reader knows; its cells are kept in the items' notes"),
+                ));
+            }
+        }
+        let body_start = header_at + 1 + usize::from(*used_sub);
+        let rows = repair_rows(header, &blocks[body_start..table.end], &mut warnings);
+        let mut read = read_rows(header, &rows, &mut warnings);
+        if plan_tables > 1
+            && let Some(appendix) = &table.appendix
+        {
+            for item in &mut read {
+                item.section = Some(match &item.section {
+                    Some(inner) => format!("{appendix} / {inner}"),
+                    None => appendix.clone(),
+                });
+            }
+        }
+        items.extend(read);
+        for year in header.years() {
+            if !years.contains(&year) {
+                years.push(year);
+            }
         }
     }
-    let rows = repair_rows(&header, &blocks[body_start..], &mut warnings);
-    let items = read_rows(&header, &rows, &mut warnings);
-    Some(TablePlan { preamble, years: header.years(), items, warnings })
+    Some(TablePlan { preamble, years, items, warnings })
 }
 
-fn find_header(blocks: &[Block]) -> Option<(usize, Header, bool)> {
-    blocks.iter().enumerate().find_map(|(i, block)| {
-        let Block::Row { cells, .. } = block else { return None };
+/// One table of a document: its blocks `start..end`, its header (where and what) if it has one
+/// the reader knows, and the appendix heading above it.
+#[derive(Debug)]
+struct TableSpan {
+    start: usize,
+    end: usize,
+    header_at: usize,
+    header: Option<(Header, bool)>,
+    rows: usize,
+    appendix: Option<String>,
+}
+
+/// The document's tables. With table marks (.docx, PDF) each mark starts one, its header among
+/// its first rows; a marked table without a header whose width matches the table before goes on
+/// from it. Without marks (text) a table starts at each header that is not a repeat of the one
+/// before. Text after a table's last row, up to the next table, belongs to none.
+fn find_tables(blocks: &[Block], marked: bool) -> Vec<TableSpan> {
+    let mut tables: Vec<TableSpan> = Vec::new();
+    let mut appendix: Option<String> = None;
+    let mut i = 0;
+    while i < blocks.len() {
+        match &blocks[i] {
+            Block::Paragraph { text, .. } => {
+                let t = plain(text);
+                if chitieu_core::text::key(&t).starts_with("phụ lục") {
+                    appendix = Some(appendix_label(&t));
+                }
+            }
+            Block::Table { .. } => {
+                let end = blocks[i + 1..].iter().position(|b| matches!(b, Block::Table { .. })).map_or(blocks.len(), |p| i + 1 + p);
+                let rows_end = blocks[i + 1..end].iter().rposition(|b| matches!(b, Block::Row { .. })).map_or(i + 1, |p| i + 2 + p);
+                let rows = blocks[i + 1..rows_end].iter().filter(|b| matches!(b, Block::Row { .. })).count();
+                let header = header_within(blocks, i + 1, rows_end, 3);
+                let width = blocks[i + 1..rows_end].iter().find_map(|b| match b {
+                    Block::Row { cells, .. } => Some(cells.len()),
+                    _ => None,
+                });
+                match (&header, tables.last_mut()) {
+                    (None, Some(previous))
+                        if previous.end == i
+                            && previous.header.as_ref().is_some_and(|(h, _)| Some(h.columns.len()) == width) =>
+                    {
+                        previous.end = rows_end;
+                        previous.rows += rows;
+                    }
+                    _ => tables.push(TableSpan {
+                        start: i,
+                        end: rows_end,
+                        header_at: header.as_ref().map_or(i, |(at, _)| *at),
+                        header: header.map(|(_, h)| h),
+                        rows,
+                        appendix: appendix.take(),
+                    }),
+                }
+                i = rows_end;
+                continue;
+            }
+            Block::Row { .. } if !marked => {
+                if let Some((at, header)) = header_within(blocks, i, blocks.len(), usize::MAX) {
+                    let end = next_header(blocks, at, &header.0).unwrap_or(blocks.len());
+                    let rows = blocks[at..end].iter().filter(|b| matches!(b, Block::Row { .. })).count();
+                    tables.push(TableSpan { start: i, end, header_at: at, header: Some(header), rows, appendix: appendix.take() });
+                    i = end;
+                    continue;
+                }
+                break;
+            }
+            Block::Row { .. } => {}
+        }
+        i += 1;
+    }
+    tables
+}
+
+/// "Phụ lục II: Danh mục …" → "Phụ lục II".
+fn appendix_label(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let label: Vec<&str> = words.by_ref().take(3).collect();
+    label.join(" ").trim_end_matches([':', '.', ',']).to_owned()
+}
+
+/// The first header among the rows `from..to`, looking at no more than `rows` rows.
+fn header_within(blocks: &[Block], from: usize, to: usize, rows: usize) -> Option<(usize, (Header, bool))> {
+    blocks[from..to]
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Row { .. }))
+        .take(rows)
+        .find_map(|(offset, block)| {
+            let i = from + offset;
+            let Block::Row { cells, .. } = block else { return None };
+            let next = match blocks.get(i + 1) {
+                Some(Block::Row { cells, .. }) => Some(cells.as_slice()),
+                _ => None,
+            };
+            Header::detect(cells, next).map(|h| (i, h))
+        })
+}
+
+/// Where a second, different header starts after the one at `at` (text documents with two
+/// tables); a repeat of `header` at a page break is no new table.
+fn next_header(blocks: &[Block], at: usize, header: &Header) -> Option<usize> {
+    (at + 2..blocks.len()).find(|&i| {
+        let Block::Row { cells, .. } = &blocks[i] else { return false };
+        if header.repeats(0, cells) || header.repeats(1, cells) {
+            return false;
+        }
         let next = match blocks.get(i + 1) {
             Some(Block::Row { cells, .. }) => Some(cells.as_slice()),
             _ => None,
         };
-        Header::detect(cells, next).map(|(header, used)| (i, header, used))
+        Header::detect(cells, next).is_some_and(|(other, _)| other.columns != header.columns)
     })
 }
 
@@ -84,6 +234,7 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
                     ));
                 }
             }
+            Block::Table { .. } => {}
             Block::Row { line, cells } => {
                 if header.repeats(0, cells) {
                     in_repeat = true;

@@ -51,13 +51,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read a plan document (.txt or .md extracted from PDF, .docx, .xlsx) and print the plan.
+    /// Read a plan document (.pdf with a text layer or scanned, .docx, .xlsx, text) and print
+    /// the plan.
     Parse {
         /// The document to read.
         file: PathBuf,
-        /// `json`: the stable plan JSON (docs/plan-json.md); `table`: a readable table.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
-        format: OutputFormat,
+        /// `json`: the stable plan JSON (docs/plan-json.md); `table`: a readable table;
+        /// `layout`: the document's lines and table rows as the reader sees them.
+        #[arg(long, value_enum, default_value_t = parse::ParseFormat::Json)]
+        format: parse::ParseFormat,
     },
     /// Show, as JSON, how one phrase is read: a target, a deadline, or a cell of unit names.
     Explain {

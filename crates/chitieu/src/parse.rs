@@ -10,10 +10,19 @@ use comfy_table::{ContentArrangement, Table};
 
 use crate::OutputFormat;
 
-pub fn run(file: &Path, format: OutputFormat) -> anyhow::Result<()> {
+pub fn run(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let plan = chitieu_import::read_plan(&file.display().to_string(), &bytes)?;
+    let name = file.display().to_string();
     let mut out = std::io::stdout().lock();
+    let format = match format {
+        ParseFormat::Layout => {
+            out.write_all(chitieu_import::layout_text(&name, &bytes)?.as_bytes())?;
+            return Ok(());
+        }
+        ParseFormat::Json => OutputFormat::Json,
+        ParseFormat::Table => OutputFormat::Table,
+    };
+    let plan = read_with_progress(&name, &bytes)?;
     match format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &plan)?;
@@ -22,6 +31,40 @@ pub fn run(file: &Path, format: OutputFormat) -> anyhow::Result<()> {
         OutputFormat::Table => write_table(&mut out, &plan)?,
     }
     Ok(())
+}
+
+/// What `chitieu parse` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParseFormat {
+    /// The stable plan JSON (docs/plan-json.md).
+    Json,
+    /// A readable table with the reader's warnings.
+    Table,
+    /// The document as the reader sees it: one line per paragraph or table row (cells
+    /// tab-separated), numbered as items and warnings number them.
+    Layout,
+}
+
+/// Reads a plan document with a progress bar on the terminal for PDFs (a scan takes seconds a
+/// page); the bar is hidden when stderr is no terminal.
+pub fn read_with_progress(name: &str, bytes: &[u8]) -> anyhow::Result<Plan> {
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    let plan = chitieu_import::read_plan_with_progress(name, bytes, &mut |p| {
+        let bar = bar.get_or_insert_with(|| {
+            let bar = indicatif::ProgressBar::new(p.pages as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} trang {pos}/{len} {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        bar.set_position(p.done as u64);
+        bar.set_message(if p.ocr { "(ảnh quét, đang nhận dạng chữ)" } else { "" });
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(plan?)
 }
 
 /// The plan as a terminal table, with its title, counts, regime and warnings.

@@ -129,7 +129,7 @@ pub async fn store_document(
     actor: &str,
     at: &str,
 ) -> anyhow::Result<ImportOutcome> {
-    let plan = chitieu_import::read_plan(name, bytes)?;
+    let plan = crate::parse::read_with_progress(name, bytes)?;
     let text = std::str::from_utf8(bytes)
         .ok()
         .filter(|_| chitieu_import::Format::detect(name, bytes) == chitieu_import::Format::Text);
