@@ -20,3 +20,8 @@ pub(crate) const REPORTING: [&str; 7] =
     [STT, UNIT, "Số báo cáo phải nộp", "Đã nộp", "Nộp đúng hạn", "Tỷ lệ đã nộp", "Tỷ lệ đúng hạn"];
 /// The reporting table's totals row.
 pub(crate) const TOTAL: &str = "Tổng cộng";
+
+/// The plan's appendix table ([`crate::plan_pdf`]) adds these.
+pub(crate) const UNIT_OF_MEASURE: &str = "Đơn vị tính";
+pub(crate) const LEVEL: &str = "Mức chỉ tiêu";
+pub(crate) const DIRECT: &str = "Trực tiếp chỉ đạo";

@@ -1,6 +1,6 @@
 //! chitieu's consolidated report of a plan and period as file bytes: an .xlsx workbook in the
-//! appendix layout and an A4 PDF with Vietnamese fonts embedded. Plain data in, bytes out: no
-//! database, no HTTP, no clock.
+//! appendix layout and an A4 PDF with Vietnamese fonts embedded; and a plan's own appendix
+//! table as a PDF. Plain data in, bytes out: no database, no HTTP, no clock.
 
 mod error;
 mod headings;
@@ -24,4 +24,12 @@ pub fn xlsx(report: &ConsolidatedReport) -> Result<Vec<u8>, ExportError> {
 pub fn pdf(report: &ConsolidatedReport) -> Result<Vec<u8>, ExportError> {
     report.check()?;
     pdf::document(report)
+}
+
+/// A plan's appendix as an A4 landscape PDF: its title, then one ruled table (STT, the item's
+/// words, unit, targets as written, one column per year when the plan sets them by year, the
+/// units that monitor, direct, lead and coordinate, the deadline) whose header repeats on every
+/// page and whose rows are cut between lines only when a page cannot hold them.
+pub fn plan_pdf(plan: &chitieu_core::Plan) -> Result<Vec<u8>, ExportError> {
+    pdf::plan_document(plan)
 }

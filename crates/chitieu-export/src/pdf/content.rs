@@ -14,10 +14,10 @@ use crate::report::{ConsolidatedReport, ReportRow, RowKind, UnitCell, UnitReport
 use crate::tone::palette;
 
 /// The table text's size in points.
-const BODY: f32 = 8.0;
-const HEADER_FILL: u32 = 0x00DD_E6F1;
+pub(super) const BODY: f32 = 8.0;
+pub(super) const HEADER_FILL: u32 = 0x00DD_E6F1;
 const SUB_HEADER_FILL: u32 = 0x00EE_F3F8;
-const GROUP_FILL: u32 = 0x00F2_F2F2;
+pub(super) const GROUP_FILL: u32 = 0x00F2_F2F2;
 const TOTAL_FILL: u32 = 0x00F2_F2F2;
 const CONTINUED_FILL: u32 = 0x00FA_FAFA;
 const CONTINUED_INK: u32 = 0x0059_5959;
@@ -65,7 +65,7 @@ fn section_title(faces: &Faces, left: f32, width: f32, text: &str) -> Row {
     row
 }
 
-fn header_row(faces: &Faces, boxes: &[(f32, f32)], labels: &[&str], style: Style, fill: u32) -> Row {
+pub(super) fn header_row(faces: &Faces, boxes: &[(f32, f32)], labels: &[&str], style: Style, fill: u32) -> Row {
     let cells = boxes.iter().zip(labels).map(|((x, w), label)| Cell::new(faces, *x, *w, label, style)).collect();
     let mut row = Row::new(cells);
     row.fill = Some(fill);

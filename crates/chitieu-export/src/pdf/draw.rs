@@ -9,7 +9,7 @@ use krilla::surface::Surface;
 
 use super::fonts::{Face, Faces, Weight};
 use super::paginate::Placed;
-use super::table::{Align, PAD_X, PAD_Y, Row};
+use super::table::{Align, Open, PAD_X, PAD_Y, Row};
 
 const RULE: u32 = 0x0080_8080;
 const FOOTER_INK: u32 = 0x0040_4040;
@@ -20,7 +20,8 @@ pub(super) struct Frame {
     pub left: f32,
     pub right: f32,
     pub top: f32,
-    /// The plan's title in (at most two) lines, and the period, at the top.
+    /// The plan's title in (at most two) lines, and the period, at the top; no running header
+    /// (nor its rule) when both are empty.
     pub title_lines: Vec<String>,
     pub period: String,
     pub header_size: f32,
@@ -33,7 +34,9 @@ pub(super) struct Frame {
 }
 
 pub(super) fn page(surface: &mut Surface, faces: &Faces, frame: &Frame, rows: &[Placed], number: usize, total: usize) {
-    running_header(surface, faces, frame);
+    if !frame.title_lines.is_empty() || !frame.period.is_empty() {
+        running_header(surface, faces, frame);
+    }
     let face = faces.get(Weight::Regular);
     let size = frame.footer_size;
     text(surface, face, size, frame.left, frame.footer_baseline, &frame.footer, FOOTER_INK);
@@ -100,8 +103,24 @@ fn row(surface: &mut Surface, faces: &Faces, placed: &Placed) {
 fn borders(surface: &mut Surface, row: &Row, y: f32, height: f32) {
     let mut path = PathBuilder::new();
     for cell in &row.cells {
-        if let Some(rect) = Rect::from_xywh(cell.x, y, cell.width, height) {
-            path.push_rect(rect);
+        let (left, right, bottom) = (cell.x, cell.x + cell.width, y + height);
+        if cell.open == Open::default() {
+            if let Some(rect) = Rect::from_xywh(cell.x, y, cell.width, height) {
+                path.push_rect(rect);
+            }
+            continue;
+        }
+        // A cell merged with the one above or below: its sides, and only its closed ends.
+        for (x0, y0, x1, y1, drawn) in [
+            (left, y, left, bottom, true),
+            (right, y, right, bottom, true),
+            (left, y, right, y, !cell.open.above),
+            (left, bottom, right, bottom, !cell.open.below),
+        ] {
+            if drawn {
+                path.move_to(x0, y0);
+                path.line_to(x1, y1);
+            }
         }
     }
     stroke(surface, path, 0.4);

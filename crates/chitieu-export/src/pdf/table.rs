@@ -64,13 +64,28 @@ pub(super) struct Cell {
     pub width: f32,
     pub lines: Vec<String>,
     pub style: Style,
+    /// Which of its edges the cell shares with the cell of the same column in the next or the
+    /// previous row, as one cell merged down two rows of a header: no border is drawn there.
+    pub open: Open,
+}
+
+/// A cell's edges left without a border.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Open {
+    pub below: bool,
+    pub above: bool,
 }
 
 impl Cell {
     /// `text` wrapped to the box from `x`, `width` points wide.
     pub fn new(faces: &Faces, x: f32, width: f32, text: &str, style: Style) -> Cell {
         let room = (width - 2.0 * PAD_X - style.indent).max(1.0);
-        Cell { x, width, lines: wrap(faces.get(style.weight), style.size, text, room), style }
+        Cell { x, width, lines: wrap(faces.get(style.weight), style.size, text, room), style, open: Open::default() }
+    }
+
+    /// The cell with the given edges left open.
+    pub fn open(self, open: Open) -> Cell {
+        Cell { open, ..self }
     }
 
     fn height(&self) -> f32 {
