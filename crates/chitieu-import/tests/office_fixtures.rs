@@ -3,6 +3,12 @@
 //! repeat a value. `cargo test -p chitieu-import --test office_fixtures -- --ignored` writes
 //! them to fixtures/office/; the tests check the committed files are what the generator
 //! writes, and that each reads into the same plan as the seed text it was built from.
+//!
+//! The same writer makes the sources of fixtures/pdf/libreoffice: every seed whole (its page
+//! breaks mended: repeated headers dropped, rows cut in two joined, markup converted), ruled,
+//! in Times New Roman, landscape when the table is wide, and 002 as paragraphs.
+//! scripts/make-pdf-fixtures writes them with the ignored `pdf_sources` test and prints them
+//! to PDF with `LibreOffice`.
 #![allow(clippy::unwrap_used, reason = "a test helper that cannot do its job panics")]
 
 use std::io::{Cursor, Write};
@@ -15,16 +21,25 @@ use zip::write::SimpleFileOptions;
 const OFFICE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/office");
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
 
-/// What a fixture holds: title lines, the seed's two header rows and its first body rows.
+/// What a fixture holds: title lines, the seed's header rows (one or two) and its body rows.
 struct Fixture {
     name: &'static str,
-    titles: Vec<&'static str>,
-    header: [Vec<String>; 2],
+    titles: Vec<String>,
+    header: Vec<Vec<String>>,
     body: Vec<Vec<String>>,
     /// Body columns whose equal neighbouring values become one cell merged down.
     down: &'static [usize],
     /// Whether the header rows are marked to repeat (w:tblHeader) in the .docx.
     marked: bool,
+    /// How the .docx is set for printing; `None` for the bare office fixtures.
+    print: Option<Print>,
+}
+
+/// A .docx meant to be printed to PDF: ruled, in Times New Roman, columns as wide as their
+/// words need, A4 landscape or portrait.
+#[derive(Debug, Clone, Copy)]
+struct Print {
+    landscape: bool,
 }
 
 /// A cell as written: text spanning `span` columns, opening a merge down, or continuing one.
@@ -35,16 +50,20 @@ enum Spec {
     Continue,
 }
 
-fn seed_table(prefix: &str, rows: usize) -> ([Vec<String>; 2], Vec<Vec<String>>) {
+fn seed_text(prefix: &str) -> String {
     let path = std::fs::read_dir(SEEDS)
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
         .unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn seed_table(prefix: &str, rows: usize) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let text = seed_text(prefix);
     let clean = |c: &str| c.replace("<b>", "").replace("</b>", "").split_whitespace().collect::<Vec<_>>().join(" ");
     let mut table = text.lines().filter(|l| l.contains('\t')).map(|l| l.split('\t').map(clean).collect::<Vec<_>>());
-    let header = [table.next().unwrap(), table.next().unwrap()];
+    let header = vec![table.next().unwrap(), table.next().unwrap()];
     let body = table.filter(|r| r[0] != "Stt" && !r.iter().all(String::is_empty)).take(rows).collect();
     (header, body)
 }
@@ -53,27 +72,33 @@ fn fixtures() -> [Fixture; 2] {
     let (header, body) = seed_table("001", 12);
     let f001 = Fixture {
         name: "001",
-        titles: vec![
+        titles: [
             "Phụ lục 01:",
             "Phân công phụ trách theo dõi, kiểm tra, đôn đốc thực hiện các chỉ tiêu",
             "(Kèm theo Kế hoạch số /KH-BCĐ ngày /5/2023 của Ban Chỉ đạo chuyển đổi số thành phố)",
-        ],
+        ]
+        .map(str::to_owned)
+        .to_vec(),
         header,
         body,
         down: &[2],
         marked: true,
+        print: None,
     };
     let (header, body) = seed_table("003", 8);
     let f003 = Fixture {
         name: "003",
-        titles: vec![
+        titles: [
             "Phụ lục 1: Danh mục các chỉ tiêu và phân công tổ chức thực hiện",
             "(Kèm theo Kế hoạch số /KH-UBND ngày / /2025 của UBND tỉnh Ninh Bình)",
-        ],
+        ]
+        .map(str::to_owned)
+        .to_vec(),
         header,
         body,
         down: &[2, 9],
         marked: false,
+        print: None,
     };
     [f001, f003]
 }
@@ -83,9 +108,9 @@ fn is_section(row: &[String]) -> bool {
     row.len() > 2 && !row[1].is_empty() && row[2..].iter().all(String::is_empty)
 }
 
-/// The cells as written, merges and all.
-fn layout(f: &Fixture) -> Vec<Vec<Spec>> {
-    let [top, sub] = &f.header;
+/// A header over two lines: a cell with nothing under it runs down both, a cell over several
+/// named ones spans them.
+fn two_line_header(top: &[String], sub: &[String]) -> Vec<Vec<Spec>> {
     let (mut head, mut under) = (Vec::new(), Vec::new());
     let mut c = 0;
     while c < top.len() {
@@ -101,7 +126,15 @@ fn layout(f: &Fixture) -> Vec<Vec<Spec>> {
             c += span;
         }
     }
-    let mut rows = vec![head, under];
+    vec![head, under]
+}
+
+/// The cells as written, merges and all.
+fn layout(f: &Fixture) -> Vec<Vec<Spec>> {
+    let mut rows = match f.header.as_slice() {
+        [top, sub] => two_line_header(top, sub),
+        one => one.iter().map(|row| row.iter().map(|c| Spec::Text(c.clone(), 1)).collect()).collect(),
+    };
     for (i, row) in f.body.iter().enumerate() {
         if is_section(row) {
             rows.push(vec![Spec::Text(row[0].clone(), 1), Spec::Text(row[1].clone(), row.len() - 1)]);
@@ -183,68 +216,180 @@ fn cell(w: &mut Xml, spec: &Spec, bold: bool) -> std::io::Result<()> {
     Ok(())
 }
 
-fn document_xml(f: &Fixture) -> std::io::Result<Vec<u8>> {
+/// A document: its paragraphs (bold where asked), then its table when it has one.
+fn document_xml(
+    paragraphs: &[(String, bool)],
+    table: Option<&Fixture>,
+    print: Option<Print>,
+) -> std::io::Result<Vec<u8>> {
     let mut w = Writer::new(Cursor::new(Vec::new()));
     w.get_mut().write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")?;
-    let width = f.header[0].len();
     w.create_element("w:document")
         .with_attribute(("xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"))
         .write_inner_content(|w| {
             w.create_element("w:body").write_inner_content(|w| {
-                for (i, title) in f.titles.iter().enumerate() {
-                    paragraph(w, title, i + 1 < f.titles.len())?;
+                for (text, bold) in paragraphs {
+                    paragraph(w, text, *bold)?;
                 }
-                w.create_element("w:tbl").write_inner_content(|w| {
-                    w.create_element("w:tblGrid").write_inner_content(|w| {
-                        for _ in 0..width {
-                            w.create_element("w:gridCol").with_attribute(("w:w", "1200")).write_empty()?;
-                        }
-                        Ok(())
-                    })?;
-                    for (r, row) in layout(f).iter().enumerate() {
-                        let header = r < 2;
-                        w.create_element("w:tr").write_inner_content(|w| {
-                            if header && f.marked {
-                                w.create_element("w:trPr")
-                                    .write_inner_content(|w| w.create_element("w:tblHeader").write_empty().map(drop))?;
-                            }
-                            let section = matches!(row.as_slice(), [_, Spec::Text(_, span)] if *span > 1);
-                            row.iter().try_for_each(|spec| cell(w, spec, header || section))
-                        })?;
-                    }
-                    Ok(())
-                })?;
-                paragraph(w, "", false)
+                if let Some(f) = table {
+                    table_xml(w, f)?;
+                }
+                paragraph(w, "", false)?;
+                if let Some(print) = print {
+                    page_setup(w, print)?;
+                }
+                Ok(())
             })?;
             Ok(())
         })?;
     Ok(w.into_inner().into_inner())
 }
 
-/// A minimal `WordprocessingML` package: content types, the package relationship, the document.
-fn docx(f: &Fixture) -> Vec<u8> {
+fn table_xml(w: &mut Xml, f: &Fixture) -> std::io::Result<()> {
+    let widths = column_widths(f);
+    w.create_element("w:tbl").write_inner_content(|w| {
+        if f.print.is_some() {
+            table_rules(w)?;
+        }
+        w.create_element("w:tblGrid").write_inner_content(|w| {
+            for width in &widths {
+                w.create_element("w:gridCol").with_attribute(("w:w", width.to_string().as_str())).write_empty()?;
+            }
+            Ok(())
+        })?;
+        for (r, row) in layout(f).iter().enumerate() {
+            let header = r < f.header.len();
+            w.create_element("w:tr").write_inner_content(|w| {
+                if header && f.marked {
+                    w.create_element("w:trPr")
+                        .write_inner_content(|w| w.create_element("w:tblHeader").write_empty().map(drop))?;
+                }
+                let section = matches!(row.as_slice(), [_, Spec::Text(_, span)] if *span > 1);
+                row.iter().try_for_each(|spec| cell(w, spec, header || section))
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Column widths in twentieths of a point: 1200 each for the office fixtures; for printing,
+/// the page's width shared by how long each column's words run (a number column narrow, the
+/// item's words wide).
+fn column_widths(f: &Fixture) -> Vec<u32> {
+    let width = f.header[0].len();
+    let Some(print) = f.print else { return vec![1200; width] };
+    let page = if print.landscape { 16838 - 2 * 850 } else { 11906 - 2 * 850 };
+    let need: Vec<f64> = (0..width)
+        .map(|c| {
+            let lengths: Vec<usize> = f.body.iter().filter(|r| !is_section(r)).map(|r| r[c].chars().count()).collect();
+            let mean = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
+            let longest_word = f.header.iter().flat_map(|h| h[c].split_whitespace()).map(|w| w.chars().count()).max();
+            mean.sqrt().max(longest_word.unwrap_or(0) as f64 / 2.5).max(2.0)
+        })
+        .collect();
+    let total: f64 = need.iter().sum();
+    need.iter().map(|n| (f64::from(page) * n / total) as u32).collect()
+}
+
+/// Single rules around and between all cells, a fixed layout and narrow cell margins.
+fn table_rules(w: &mut Xml) -> std::io::Result<()> {
+    w.create_element("w:tblPr").write_inner_content(|w| {
+        w.create_element("w:tblW").with_attribute(("w:w", "5000")).with_attribute(("w:type", "pct")).write_empty()?;
+        w.create_element("w:tblBorders").write_inner_content(|w| {
+            for edge in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+                w.create_element(edge)
+                    .with_attributes([("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+        w.create_element("w:tblLayout").with_attribute(("w:type", "fixed")).write_empty()?;
+        w.create_element("w:tblCellMar").write_inner_content(|w| {
+            for side in ["w:left", "w:right"] {
+                w.create_element(side).with_attributes([("w:w", "57"), ("w:type", "dxa")]).write_empty()?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// A4, landscape or portrait, with 1.5 cm margins.
+fn page_setup(w: &mut Xml, print: Print) -> std::io::Result<()> {
+    let (width, height) = if print.landscape { ("16838", "11906") } else { ("11906", "16838") };
+    w.create_element("w:sectPr").write_inner_content(|w| {
+        let size = w.create_element("w:pgSz").with_attributes([("w:w", width), ("w:h", height)]);
+        if print.landscape { size.with_attribute(("w:orient", "landscape")) } else { size }.write_empty()?;
+        w.create_element("w:pgMar")
+            .with_attributes([
+                ("w:top", "850"),
+                ("w:right", "850"),
+                ("w:bottom", "850"),
+                ("w:left", "850"),
+                ("w:header", "0"),
+                ("w:footer", "0"),
+                ("w:gutter", "0"),
+            ])
+            .write_empty()?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+const CONTENT_TYPES: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+
+/// Times New Roman, as Vietnamese administrative documents are set, at 11 pt, no space after
+/// paragraphs (`LibreOffice` prints it with its metric twin, Liberation Serif).
+const PRINT_STYLES: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults></w:styles>"#;
+
+/// A minimal `WordprocessingML` package: content types, the package relationship, the document
+/// (and, for printing, its styles).
+fn docx(document: Vec<u8>, print: bool) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    let parts: [(&str, Vec<u8>); 3] = [
-        (
-            "[Content_Types].xml",
-            br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
-                .to_vec(),
-        ),
+    let content_types = if print {
+        String::from_utf8(CONTENT_TYPES.to_vec()).unwrap().replace(
+            "</Types>",
+            r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#,
+        ).into_bytes()
+    } else {
+        CONTENT_TYPES.to_vec()
+    };
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", content_types),
         (
             "_rels/.rels",
             br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#
                 .to_vec(),
         ),
-        ("word/document.xml", document_xml(f).unwrap()),
+        ("word/document.xml", document),
     ];
+    if print {
+        parts.push((
+            "word/_rels/document.xml.rels",
+            br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
+                .to_vec(),
+        ));
+        parts.push(("word/styles.xml", PRINT_STYLES.to_vec()));
+    }
     for (name, bytes) in parts {
         zip.start_file(name, options).unwrap();
         zip.write_all(&bytes).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// A table fixture as a .docx: its titles (all bold but the last), then the table.
+fn table_docx(f: &Fixture) -> Vec<u8> {
+    let titles: Vec<(String, bool)> =
+        f.titles.iter().enumerate().map(|(i, t)| (t.clone(), i + 1 < f.titles.len())).collect();
+    docx(document_xml(&titles, Some(f), f.print).unwrap(), f.print.is_some())
 }
 
 /// The same table in a workbook: titles in column A of rows 1…, the table two rows below.
@@ -263,7 +408,7 @@ fn xlsx(fixture: &Fixture) -> Vec<u8> {
     let rows = layout(fixture);
     for (i, row) in rows.iter().enumerate() {
         let at = top + i as u32;
-        let format = if i < 2 { &bold } else { &plain };
+        let format = if i < fixture.header.len() { &bold } else { &plain };
         let mut column = 0u16;
         for spec in row {
             match spec {
@@ -297,7 +442,7 @@ fn xlsx(fixture: &Fixture) -> Vec<u8> {
 fn builds() -> Vec<(String, Vec<u8>)> {
     fixtures()
         .iter()
-        .flat_map(|f| [(format!("{}.docx", f.name), docx(f)), (format!("{}.xlsx", f.name), xlsx(f))])
+        .flat_map(|f| [(format!("{}.docx", f.name), table_docx(f)), (format!("{}.xlsx", f.name), xlsx(f))])
         .collect()
 }
 
@@ -339,7 +484,7 @@ fn items_without_lines(plan: &chitieu_core::Plan) -> serde_json::Value {
 #[test]
 fn each_office_fixture_reads_into_the_plan_of_the_seed_text_it_was_built_from() {
     for f in fixtures() {
-        let mut text: Vec<String> = f.titles.iter().map(|t| (*t).to_owned()).collect();
+        let mut text: Vec<String> = f.titles.clone();
         text.extend(f.header.iter().chain(&f.body).map(|row| row.join("\t")));
         let from_text = chitieu_import::read_plan(&format!("{}.txt", f.name), text.join("\n").as_bytes()).unwrap();
         assert!(!from_text.items.is_empty());
@@ -351,5 +496,107 @@ fn each_office_fixture_reads_into_the_plan_of_the_seed_text_it_was_built_from() 
             assert_eq!(plan.years, from_text.years, "{name}");
             assert_eq!(items_without_lines(&plan), items_without_lines(&from_text), "{name}");
         }
+    }
+}
+
+/// A whole seed's table with its page breaks mended, as the table reader would mend them:
+/// repeated headers dropped, a row whose number cell is empty joined cell by cell to the row
+/// before, markup converted. Titles are the lines before the table, split at emphasis marks.
+fn whole_seed(name: &'static str, down: &'static [usize]) -> Fixture {
+    let text = seed_text(name);
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|l| l.contains('\t')).unwrap();
+    let titles =
+        lines[..first].iter().flat_map(|l| l.split('*')).map(chitieu_import::plain).filter(|t| !t.is_empty()).collect();
+    let mut rows = lines[first..]
+        .iter()
+        .filter(|l| l.contains('\t'))
+        .map(|l| l.split('\t').map(str::to_owned).collect::<Vec<_>>());
+    let mut header = vec![rows.next().unwrap()];
+    let mut rows = rows.peekable();
+    if rows.peek().is_some_and(|r| chitieu_import::plain(&r[0]).is_empty()) {
+        header.push(rows.next().unwrap());
+    }
+    let width = header.iter().map(Vec::len).max().unwrap();
+    let mut body: Vec<Vec<String>> = Vec::new();
+    for mut row in rows {
+        if header.contains(&row) || row.iter().all(|c| chitieu_import::plain(c).is_empty()) {
+            continue;
+        }
+        row.resize(width, String::new());
+        match body.last_mut() {
+            Some(previous) if chitieu_import::plain(&row[0]).is_empty() => {
+                for (into, more) in previous.iter_mut().zip(&row) {
+                    if !more.trim().is_empty() {
+                        if !into.trim().is_empty() {
+                            into.push(' ');
+                        }
+                        into.push_str(more.trim());
+                    }
+                }
+            }
+            _ => body.push(row),
+        }
+    }
+    let clean = |row: Vec<String>| -> Vec<String> {
+        let mut row: Vec<String> = row.iter().map(|c| chitieu_import::plain(c)).collect();
+        row.resize(width, String::new());
+        row
+    };
+    Fixture {
+        name,
+        titles,
+        header: header.into_iter().map(clean).collect(),
+        body: body.into_iter().map(clean).collect(),
+        down,
+        marked: true,
+        print: Some(Print { landscape: width > 5 }),
+    }
+}
+
+/// The seeds with a table, whole, as printed to fixtures/pdf/libreoffice. 001 and 003 keep
+/// the office fixtures' merged cells.
+fn pdf_sources() -> Vec<Fixture> {
+    vec![whole_seed("000", &[]), whole_seed("001", &[2]), whole_seed("003", &[2, 9]), whole_seed("004", &[])]
+}
+
+/// 002, a narrative plan, as paragraphs: markdown headings and bold lines in bold.
+fn narrative_docx(name: &str) -> Vec<u8> {
+    let text = seed_text(name);
+    let paragraphs: Vec<(String, bool)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let bare = l.trim_start_matches('#').trim();
+            (chitieu_import::plain(bare), l.starts_with('#') || bare.starts_with("**"))
+        })
+        .collect();
+    docx(document_xml(&paragraphs, None, Some(Print { landscape: false })).unwrap(), true)
+}
+
+#[test]
+#[ignore = "writes the .docx sources of fixtures/pdf/libreoffice to $CHITIEU_PDF_SOURCES; scripts/make-pdf-fixtures runs it"]
+fn write_pdf_sources() {
+    let dir = std::env::var("CHITIEU_PDF_SOURCES").expect("CHITIEU_PDF_SOURCES names the folder to write to");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in pdf_sources() {
+        std::fs::write(format!("{dir}/{}.docx", f.name), table_docx(&f)).unwrap();
+    }
+    std::fs::write(format!("{dir}/002.docx"), narrative_docx("002")).unwrap();
+}
+
+/// The plan of a seed as the seed text reads.
+fn seed_plan(name: &str) -> chitieu_core::Plan {
+    chitieu_import::read_plan(&format!("{name}.txt"), seed_text(name).as_bytes()).unwrap()
+}
+
+#[test]
+fn each_pdf_source_reads_into_the_plan_of_its_whole_seed() {
+    let sources = pdf_sources().into_iter().map(|f| (f.name, table_docx(&f)));
+    for (name, bytes) in sources.chain([("002", narrative_docx("002"))]) {
+        let plan = chitieu_import::read_plan(&format!("{name}.docx"), &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let seed = seed_plan(name);
+        assert_eq!(plan.years, seed.years, "{name}");
+        assert_eq!(items_without_lines(&plan), items_without_lines(&seed), "{name}");
     }
 }
