@@ -200,20 +200,35 @@ fn header_within(blocks: &[Block], from: usize, to: usize, rows: usize) -> Optio
         })
 }
 
-/// Where a second, different header starts after the one at `at` (text documents with two
-/// tables); a repeat of `header` at a page break is no new table.
+/// Where a second table starts after the header at `at` in a text document: a header with
+/// other columns after text that belongs to no table (a heading such as "Phụ lục II"). A
+/// repeat of `header` at a page break, or a row between rows, starts none.
 fn next_header(blocks: &[Block], at: usize, header: &Header) -> Option<usize> {
-    (at + 2..blocks.len()).find(|&i| {
-        let Block::Row { cells, .. } = &blocks[i] else { return false };
-        if header.repeats(0, cells) || header.repeats(1, cells) {
-            return false;
+    let mut after_text = false;
+    for i in at + 2..blocks.len() {
+        match &blocks[i] {
+            Block::Paragraph { text, .. } => {
+                let text = plain(text);
+                after_text |= !text.is_empty() && !text.chars().all(|c| c.is_ascii_digit());
+            }
+            Block::Table { .. } => after_text = true,
+            Block::Row { cells, .. } => {
+                if !after_text || header.repeats(0, cells) || header.repeats(1, cells) {
+                    after_text = false;
+                    continue;
+                }
+                let next = match blocks.get(i + 1) {
+                    Some(Block::Row { cells, .. }) => Some(cells.as_slice()),
+                    _ => None,
+                };
+                if Header::detect(cells, next).is_some_and(|(other, _)| other.columns != header.columns) {
+                    return Some(i);
+                }
+                after_text = false;
+            }
         }
-        let next = match blocks.get(i + 1) {
-            Some(Block::Row { cells, .. }) => Some(cells.as_slice()),
-            _ => None,
-        };
-        Header::detect(cells, next).is_some_and(|(other, _)| other.columns != header.columns)
-    })
+    }
+    None
 }
 
 /// Drops repeated headers and page numbers, and joins a row whose number cell is empty to the

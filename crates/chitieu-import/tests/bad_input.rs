@@ -28,12 +28,7 @@ fn binary_garbage_is_refused_as_not_a_document() {
 
 #[test]
 fn a_damaged_pdf_is_refused_with_what_was_expected() {
-    let pdf = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf"
-    ))
-    .unwrap();
-    let message = error("kh.pdf", &pdf[..pdf.len() / 3]);
+    let message = error("kh.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R");
     assert!(message.starts_with("kh.pdf: "), "{message}");
     assert!(message.contains("expected"), "{message}");
 }
