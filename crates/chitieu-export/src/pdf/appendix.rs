@@ -6,9 +6,9 @@
 use chitieu_core::{Item, ItemKind, Plan, Role};
 
 use super::content::{BODY, GROUP_FILL, HEADER_FILL, header_row};
-use super::fonts::Faces;
+use super::fonts::{Faces, Weight};
 use super::paginate::Section;
-use super::table::{Align, Cell, Open, Row, Style, columns, span};
+use super::table::{Align, Cell, Open, PAD_X, Row, Style, columns, span};
 use crate::headings::{COORDINATE, DEADLINE, DIRECT, ITEM, LEAD, LEVEL, MONITOR, STT, UNIT_OF_MEASURE};
 
 /// What a column of the appendix holds.
@@ -58,9 +58,9 @@ impl Column {
 pub(super) fn sections(plan: &Plan, faces: &Faces, left: f32, width: f32) -> Vec<Section> {
     let by_year = by_year(plan);
     let layout = layout(plan, by_year);
-    let fixed: f32 = layout.iter().filter_map(|c| c.width(by_year)).sum();
-    let text_width = (width - fixed).max(120.0);
-    let widths: Vec<f32> = layout.iter().map(|c| c.width(by_year).unwrap_or(text_width)).collect();
+    let fixed: Vec<Option<f32>> = layout.iter().map(|c| c.width(by_year).map(|w| fitted(faces, plan, *c, w))).collect();
+    let text_width = (width - fixed.iter().flatten().sum::<f32>()).max(120.0);
+    let widths: Vec<f32> = fixed.iter().map(|w| w.unwrap_or(text_width)).collect();
     let boxes = columns(left, width, &widths[..widths.len() - 1]);
 
     let mut title =
@@ -71,6 +71,18 @@ pub(super) fn sections(plan: &Plan, faces: &Faces, left: f32, width: f32) -> Vec
         last.keep_with_next = false;
     }
     vec![Section { title: Some(title), header: header(faces, &layout, &boxes), rows }]
+}
+
+/// A column's width: `base`, or wider (up to 1.8 times) when one of its words would not fit
+/// and so be cut in the middle ("Vườn ươm/Trung tâm" in a narrow unit column).
+fn fitted(faces: &Faces, plan: &Plan, column: Column, base: f32) -> f32 {
+    let face = faces.get(Weight::Regular);
+    let widest = plan
+        .items
+        .iter()
+        .flat_map(|item| cell_text(item, column).split_whitespace().map(|w| face.width(w, BODY)).collect::<Vec<_>>())
+        .fold(0.0, f32::max);
+    base.max((widest + 2.0 * PAD_X + 1.0).min(1.8 * base))
 }
 
 /// Whether every target names one of the plan's (several) years: then each year has a column.
@@ -145,14 +157,7 @@ fn item_row(faces: &Faces, layout: &[Column], boxes: &[(f32, f32)], item: &Item)
         .iter()
         .zip(boxes)
         .map(|(column, &(x, w))| {
-            let text = match column {
-                Column::Code => code.clone(),
-                Column::Text => item.text.clone(),
-                Column::Unit => item.unit.clone().unwrap_or_default(),
-                Column::Level(year) => level(item, *year),
-                Column::Role(role) => names(item, *role).join("; "),
-                Column::Deadline => item.deadline.as_ref().map(chitieu_core::Deadline::describe_vi).unwrap_or_default(),
-            };
+            let text = cell_text(item, *column);
             let align = match column {
                 Column::Code | Column::Unit | Column::Level(_) | Column::Deadline => Align::Center,
                 Column::Text | Column::Role(_) => Align::Left,
@@ -161,6 +166,18 @@ fn item_row(faces: &Faces, layout: &[Column], boxes: &[(f32, f32)], item: &Item)
         })
         .collect();
     Row::new(cells)
+}
+
+/// What an item shows in a column.
+fn cell_text(item: &Item, column: Column) -> String {
+    match column {
+        Column::Code => code_label(item),
+        Column::Text => item.text.clone(),
+        Column::Unit => item.unit.clone().unwrap_or_default(),
+        Column::Level(year) => level(item, year),
+        Column::Role(role) => names(item, role).join("; "),
+        Column::Deadline => item.deadline.as_ref().map(chitieu_core::Deadline::describe_vi).unwrap_or_default(),
+    }
 }
 
 /// The number as plans print it: "I.", "2.1.", "a)".
@@ -289,6 +306,17 @@ mod tests {
         let sections = sections(&plan(vec![a], vec![2026]), &faces, 36.0, 770.0);
         assert_eq!(texts(&sections[0].header[0]), [STT, ITEM, UNIT_OF_MEASURE, LEVEL, LEAD, COORDINATE, DEADLINE]);
         assert_eq!(texts(&sections[0].rows[0])[..4], ["a)", "Tỷ lệ hồ sơ trực tuyến", "%", "Đạt 100%"]);
+    }
+
+    #[test]
+    fn a_narrow_column_widens_rather_than_cut_a_word() {
+        let faces = Faces::load().expect("fonts");
+        let mut a = item("1", ItemKind::Indicator, "Số vườn ươm", vec![target(2026, "≥ 2")]);
+        a.unit = Some("Vườn ươm/Trung tâm/Doanh ngành".into());
+        let sections = sections(&plan(vec![a], vec![2026]), &faces, 36.0, 770.0);
+        let unit = &sections[0].rows[0].cells[2];
+        assert!(unit.width > 44.0, "{}", unit.width);
+        assert_eq!(unit.lines.join(" "), "Vườn ươm/Trung tâm/Doanh ngành");
     }
 
     #[test]
