@@ -275,7 +275,7 @@ fn table_xml(w: &mut Xml, f: &Fixture) -> std::io::Result<()> {
 
 /// Column widths in twentieths of a point: 1200 each for the office fixtures; for printing,
 /// the page's width shared by how long each column's words run (a number column narrow, the
-/// item's words wide).
+/// item's words wide) and by its longest word.
 fn column_widths(f: &Fixture) -> Vec<u32> {
     let width = f.header[0].len();
     let Some(print) = f.print else { return vec![1200; width] };
@@ -284,7 +284,14 @@ fn column_widths(f: &Fixture) -> Vec<u32> {
         .map(|c| {
             let lengths: Vec<usize> = f.body.iter().filter(|r| !is_section(r)).map(|r| r[c].chars().count()).collect();
             let mean = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
-            let longest_word = f.header.iter().flat_map(|h| h[c].split_whitespace()).map(|w| w.chars().count()).max();
+            // Room for the longest word, so that no word is cut in the middle.
+            let longest_word = f
+                .header
+                .iter()
+                .chain(f.body.iter().filter(|r| !is_section(r)))
+                .flat_map(|r| r[c].split_whitespace())
+                .map(|w| w.chars().count())
+                .max();
             mean.sqrt().max(longest_word.unwrap_or(0) as f64 / 2.5).max(2.0)
         })
         .collect();
