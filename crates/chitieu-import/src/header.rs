@@ -101,6 +101,8 @@ impl Header {
     }
 
     /// Whether `cells` repeats header row `index` (a page break in text extracted from PDF).
+    /// A word processor may clip a long header cell where it repeats it, so a cell that is the
+    /// start of the header's (or the header's of it) still repeats it.
     pub fn repeats(&self, index: usize, cells: &[String]) -> bool {
         let Some(row) = self.rows.get(index) else { return false };
         // Cheap rejection first: a body row's number cell differs from the header's.
@@ -110,7 +112,25 @@ impl Header {
         }
         let cells: Vec<String> = cells.iter().map(|c| key(&plain(c))).collect();
         let trim = |v: &[String]| v.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
-        cells[..trim(&cells)] == row[..trim(row)]
+        if cells[..trim(&cells)] == row[..trim(row)] {
+            return true;
+        }
+        let clipped = |a: &str, b: &str| a.chars().count() >= 8 && b.starts_with(a.trim_end_matches([',', ';', ' ']));
+        let width = trim(&cells).max(trim(row));
+        let pairs = (0..width).map(|i| {
+            (cells.get(i).map_or("", String::as_str), row.get(i).map_or("", String::as_str))
+        });
+        let mut same = 0;
+        for (a, b) in pairs {
+            if a == b {
+                same += usize::from(!a.is_empty());
+            } else if clipped(a, b) || clipped(b, a) {
+                same += 1;
+            } else {
+                return false;
+            }
+        }
+        same >= 2
     }
 
     /// The columns that hold item numbers (the first column when none is named so).
@@ -210,7 +230,8 @@ pub fn classify(name: &str) -> Column {
         Column::Role(Role::Direct)
     } else if has(&["theo dõi", "đôn đốc", "kiểm tra", "giám sát", "đánh giá", "tổng hợp"]) {
         Column::Role(Role::Monitor)
-    } else if has(&["thời gian", "thời hạn", "tiến độ", "hạn hoàn thành", "mốc"]) {
+    } else if has(&["thời gian", "thời hạn", "tiến độ", "hạn hoàn thành", "mốc", "số ngày", "thời điểm"])
+    {
         Column::Deadline
     } else if has(&["chủ trì", "thực hiện", "triển khai", "báo cáo", "chịu trách nhiệm", "cơ quan", "đơn vị"])
     {
@@ -261,6 +282,8 @@ mod tests {
             ("Sản phẩm", Column::Product),
             ("Kết quả/sản phẩm", Column::Product),
             ("Thời hạn", Column::Deadline),
+            ("Số ngày dự kiến", Column::Deadline),
+            ("Số ngày thực hiện", Column::Deadline),
             ("Tên nhiệm vụ", Column::Text),
             ("Chỉ tiêu", Column::Text),
         ];

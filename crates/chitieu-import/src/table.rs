@@ -279,7 +279,8 @@ fn join_cells(previous: &mut RawRow, cells: &[String]) {
     }
     for (into, more) in previous.cells.iter_mut().zip(cells) {
         let more = more.trim();
-        if more.is_empty() {
+        // A merged cell shown again on the next page is the same cell.
+        if more.is_empty() || into.trim() == more {
             continue;
         }
         if !into.trim().is_empty() {

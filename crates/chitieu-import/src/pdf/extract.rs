@@ -67,6 +67,9 @@ struct Collector {
     unmapped: usize,
     image_area: f64,
     page_area: f64,
+    /// The clip in force, as nested boxes (a word processor clips a repeated header row's
+    /// overflowing text; what is clipped away is not on the page).
+    clips: Vec<Rect>,
 }
 
 impl Collector {
@@ -139,7 +142,11 @@ impl<'a> Device<'a> for Collector {
         }
     }
 
-    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_clip_path(&mut self, clip: &ClipPath) {
+        let b = clip.path.bounding_box();
+        let inside = self.clips.last().map_or(b, |outer| outer.intersect(b));
+        self.clips.push(inside);
+    }
 
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
 
@@ -167,6 +174,10 @@ impl<'a> Device<'a> for Collector {
                 }
             };
             let (x0, x1) = if end.x >= origin.x { (origin.x, end.x) } else { (end.x, origin.x) };
+            let middle = Point::new(f64::midpoint(x0, x1), origin.y - 0.3 * f64::from(size));
+            if self.clips.last().is_some_and(|clip| !clip.inflate(1.0, 1.0).contains(middle)) {
+                continue;
+            }
             self.glyphs.push(Placed { text, x0: x0 as f32, x1: x1 as f32, baseline: origin.y as f32, size });
         }
     }
@@ -177,7 +188,9 @@ impl<'a> Device<'a> for Collector {
         self.image_area += r.area();
     }
 
-    fn pop_clip(&mut self) {}
+    fn pop_clip(&mut self) {
+        self.clips.pop();
+    }
 
     fn pop_transparency_group(&mut self) {}
 }

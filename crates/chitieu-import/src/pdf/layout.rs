@@ -58,20 +58,21 @@ pub fn layout(pages: &[Page]) -> Layout {
     let mut out = Layout::default();
     // The column edges of the last table, to tell a table going on from a new one.
     let mut last_columns: Option<Vec<f32>> = None;
+    // For each column of the last table, the text of a merged cell the page break cut.
+    let mut carry: Vec<Option<String>> = Vec::new();
     for page in pages {
         let grids = grids(page);
-        let mut taken = vec![false; page.words.len()];
-        let mut pieces: Vec<(f32, Piece)> = Vec::new();
-        for grid in grids {
-            let rows = grid.rows(&page.words, &mut taken);
-            pieces.push((grid.ys[0], Piece::Table { columns: grid.xs.clone(), rows }));
-        }
+        let taken: Vec<bool> = page.words.iter().map(|w| {
+            let (x, y) = w.center();
+            grids.iter().any(|g| g.cell_at(x, y).is_some())
+        }).collect();
         let free: Vec<&Word> = page.words.iter().zip(&taken).filter(|(_, t)| !**t).map(|(w, _)| w).collect();
+        let mut pieces: Vec<(f32, Piece<'_>)> = grids.iter().map(|g| (g.ys[0], Piece::Grid(g))).collect();
         pieces.extend(text_pieces(&free));
         pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut first_on_page = true;
         for (_, piece) in pieces {
-            match piece {
+            let (columns, rows) = match piece {
                 Piece::Line(text) => {
                     // A page number or a running head does not end a table.
                     if !is_page_furniture(&text) {
@@ -79,27 +80,34 @@ pub fn layout(pages: &[Page]) -> Layout {
                         last_columns = None;
                     }
                     out.paragraph(page.number, text);
+                    continue;
                 }
-                Piece::Table { columns, rows } => {
-                    let goes_on = first_on_page && last_columns.as_ref().is_some_and(|l| same_columns(l, &columns));
-                    if !goes_on {
-                        out.table_start(page.number);
-                    }
-                    for cells in rows {
-                        out.row(page.number, cells);
-                    }
-                    last_columns = Some(columns);
-                    first_on_page = false;
+                Piece::Table { columns, rows } => (columns, rows),
+                Piece::Grid(grid) => {
+                    let goes_on = first_on_page && last_columns.as_ref().is_some_and(|l| same_columns(l, &grid.xs));
+                    let (rows, cut) = grid.rows(&page.words, goes_on.then_some(carry.as_slice()));
+                    carry = cut;
+                    (grid.xs.clone(), rows)
                 }
+            };
+            let goes_on = first_on_page && last_columns.as_ref().is_some_and(|l| same_columns(l, &columns));
+            if !goes_on {
+                out.table_start(page.number);
             }
+            for cells in rows {
+                out.row(page.number, cells);
+            }
+            last_columns = Some(columns);
+            first_on_page = false;
         }
     }
     out
 }
 
-enum Piece {
+enum Piece<'g> {
     Line(String),
     Table { columns: Vec<f32>, rows: Vec<Vec<String>> },
+    Grid(&'g Grid),
 }
 
 fn is_page_furniture(text: &str) -> bool {
@@ -272,19 +280,20 @@ impl Grid {
         Some((r, c))
     }
 
-    /// The grid's rows of cell texts; marks the words it takes.
-    fn rows(&self, words: &[Word], taken: &mut [bool]) -> Vec<Vec<String>> {
+    /// The grid's rows of cell texts, and for each column the text of a merged cell that runs
+    /// to the grid's bottom (cut by the page break). `inherit` is that of the table this one
+    /// goes on from: an empty merged cell at the top of the body takes its text.
+    fn rows(&self, words: &[Word], inherit: Option<&[Option<String>]>) -> (Vec<Vec<String>>, Vec<Option<String>>) {
         let cols = self.cols();
         let rows = self.ys.len() - 1;
         let mut in_region: std::collections::HashMap<usize, Vec<&Word>> = std::collections::HashMap::new();
-        for (i, w) in words.iter().enumerate() {
+        for w in words {
             let (x, y) = w.center();
             if let Some((r, c)) = self.cell_at(x, y) {
                 in_region.entry(self.region[r * cols + c]).or_default().push(w);
-                taken[i] = true;
             }
         }
-        let text: std::collections::HashMap<usize, String> =
+        let mut text: std::collections::HashMap<usize, String> =
             in_region.into_iter().map(|(region, words)| (region, cell_text(&words))).collect();
         // The header: the rows the first row's merged cells reach, when the first row is one.
         let first_row: Vec<String> = (0..cols)
@@ -307,6 +316,28 @@ impl Grid {
         };
         let number_column: Vec<bool> =
             (0..cols).map(|c| c == 0 || (header_rows > 0 && classify(&first_row[c]) == Column::Code)).collect();
+        if let Some(inherit) = inherit
+            && header_rows < rows
+        {
+            for (c, carried) in inherit.iter().enumerate().take(cols) {
+                let region = self.region[header_rows * cols + c];
+                if let Some(carried) = carried
+                    && region % cols == c
+                    && region / cols == header_rows
+                    && !number_column[c]
+                    && text.get(&region).is_none_or(String::is_empty)
+                {
+                    text.insert(region, carried.clone());
+                }
+            }
+        }
+        let cut = (0..cols)
+            .map(|c| {
+                let region = self.region[(rows - 1) * cols + c];
+                let merged = region / cols < rows - 1 && region / cols >= header_rows;
+                (merged && region % cols == c).then(|| text.get(&region).cloned()).flatten().filter(|t| !t.is_empty())
+            })
+            .collect();
         let mut out = Vec::with_capacity(rows);
         for r in 0..rows {
             let mut cells = vec![String::new(); cols];
@@ -326,7 +357,7 @@ impl Grid {
                 out.push(cells);
             }
         }
-        out
+        (out, cut)
     }
 }
 
@@ -372,24 +403,66 @@ fn lines<'w>(words: &[&'w Word]) -> Vec<Vec<&'w Word>> {
 
 /// The words outside any ruled table: lines of text, or a table without rules where lines
 /// keep three or more columns apart by wide gaps.
-fn text_pieces(words: &[&Word]) -> Vec<(f32, Piece)> {
+fn text_pieces(words: &[&Word]) -> Vec<(f32, Piece<'static>)> {
     let lines = lines(words);
     let segmented: Vec<Vec<Vec<&Word>>> = lines.iter().map(|l| split_at_gaps(l)).collect();
+    // The text's right margin: where most full lines end.
+    let mut ends: Vec<f32> = lines.iter().filter_map(|l| l.last().map(|w| w.x1)).collect();
+    ends.sort_by(f32::total_cmp);
+    let margin = ends.get(ends.len() * 9 / 10).copied().unwrap_or(0.0);
     let mut pieces = Vec::new();
+    // The open paragraph: its top, its text, its last line's bottom and whether that line was full.
+    let mut open: Option<(f32, String, f32, bool)> = None;
     let mut i = 0;
     while i < lines.len() {
         if let Some((end, columns, rows)) = unruled_table(&segmented, i) {
+            if let Some((y, text, _, _)) = open.take() {
+                pieces.push((y, Piece::Line(text)));
+            }
             pieces.push((lines[i][0].y0, Piece::Table { columns, rows }));
             i = end;
             continue;
         }
         for segment in &segmented[i] {
             let text = segment.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-            pieces.push((segment[0].y0, Piece::Line(text)));
+            let (x1, top, bottom) = (segment[segment.len() - 1].x1, segment[0].y0, segment[0].y1);
+            let height = (bottom - top).max(4.0);
+            let single = segmented[i].len() == 1;
+            let full = single && x1 >= margin - 2.0 * height;
+            // A wrapped line goes on the paragraph whose full last line is just above it.
+            let goes_on = single
+                && open.as_ref().is_some_and(|(_, _, last_bottom, last_full)| {
+                    *last_full && top - last_bottom < 0.9 * height && !starts_paragraph(&text)
+                });
+            match &mut open {
+                Some((_, paragraph, last_bottom, last_full)) if goes_on => {
+                    paragraph.push(' ');
+                    paragraph.push_str(&text);
+                    *last_bottom = bottom;
+                    *last_full = full;
+                }
+                _ => {
+                    if let Some((y, text, _, _)) = open.take() {
+                        pieces.push((y, Piece::Line(text)));
+                    }
+                    open = Some((top, text, bottom, full));
+                }
+            }
         }
         i += 1;
     }
+    if let Some((y, text, _, _)) = open.take() {
+        pieces.push((y, Piece::Line(text)));
+    }
     pieces
+}
+
+/// Whether a line starts a paragraph of its own: a list mark, an item number or a heading.
+fn starts_paragraph(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    line.starts_with(['-', '+', '•', '*', '–', '\u{f0b7}'])
+        || crate::code::Code::parse(first).is_some()
+        || chitieu_core::text::key(line).starts_with("phụ lục")
 }
 
 /// A line's words split where the gap is wider than about two letters' height: the columns of
