@@ -434,6 +434,19 @@ fn an_encrypted_pdf_is_refused_saying_so() {
     );
 }
 
+/// One byte of a font's width table (/W) changed to a letter: "610.83984" becomes
+/// "610.m3984". Found by the random flips below, which it once kept reading past the limit.
+#[test]
+fn a_damaged_font_width_table_is_read_within_bounds() {
+    let mut bytes = small_fixture();
+    let widths = bytes.windows(3).position(|w| w == b"/W[").expect("a CID font with /W");
+    let dot = widths + bytes[widths..].windows(2).position(|w| w[0] == b'.' && w[1].is_ascii_digit()).unwrap();
+    bytes[dot + 1] = b'm';
+    if let Err(e) = read_bounded("damaged-widths.pdf", bytes) {
+        assert!(e.to_string().starts_with("damaged-widths.pdf: "), "{e}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, max_shrink_iters: 16, ..ProptestConfig::default() })]
 
