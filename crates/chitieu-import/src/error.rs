@@ -20,6 +20,8 @@ pub enum ImportError {
          (\"Chỉ tiêu\", \"Nội dung\", \"Nhiệm vụ\") or a narrative plan with a \"Mục tiêu cụ thể\" part"
     )]
     NoPlan { file: String },
+    #[error("{file}: the document has {pages} pages, more than the {limit} a plan can have; refusing to read it")]
+    TooManyPages { file: String, pages: usize, limit: usize },
     /// A scanned page that OCR could not read (Tesseract missing or failing).
     #[error("{file}: page {page} is a scan and could not be read by OCR: {detail}")]
     Ocr { file: String, page: usize, detail: String },

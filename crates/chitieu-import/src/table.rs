@@ -240,7 +240,7 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
         match block {
             Block::Paragraph { line, text } => {
                 let text = plain(text);
-                let page_number = text.chars().all(|c| c.is_ascii_digit());
+                let page_number = is_page_furniture(&text);
                 let sheet_name = text.starts_with("Sheet: ");
                 if !text.is_empty() && !page_number && !sheet_name && !rows.is_empty() {
                     warnings.push(Warning::at(
@@ -271,6 +271,13 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
         }
     }
     rows
+}
+
+/// A page number as printed in a page's head or foot: "3", "- 3 -", "Trang 3", "Trang 1/3", "3/12".
+pub(crate) fn is_page_furniture(text: &str) -> bool {
+    let k = chitieu_core::text::key(text);
+    let k = k.strip_prefix("trang").unwrap_or(&k);
+    !k.trim().is_empty() && k.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | ' ' | '–'))
 }
 
 fn join_cells(previous: &mut RawRow, cells: &[String]) {

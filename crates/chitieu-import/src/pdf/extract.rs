@@ -182,9 +182,10 @@ impl<'a> Device<'a> for Collector {
         }
     }
 
-    fn draw_image(&mut self, _: Image<'a, '_>, props: ImageDrawProps<'a>) {
-        // An image is drawn into the unit square.
-        let r = (props.transform * Rect::new(0.0, 0.0, 1.0, 1.0).to_path(0.1)).bounding_box();
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
+        // The transform places the image's pixel grid on the page.
+        let (w, h) = (f64::from(image.width()), f64::from(image.height()));
+        let r = (props.transform * Rect::new(0.0, 0.0, w, h).to_path(0.1)).bounding_box();
         self.image_area += r.area();
     }
 

@@ -75,7 +75,7 @@ pub fn layout(pages: &[Page]) -> Layout {
             let (columns, rows) = match piece {
                 Piece::Line(text) => {
                     // A page number or a running head does not end a table.
-                    if !is_page_furniture(&text) {
+                    if !crate::table::is_page_furniture(&text) {
                         first_on_page = false;
                         last_columns = None;
                     }
@@ -108,12 +108,6 @@ enum Piece<'g> {
     Line(String),
     Table { columns: Vec<f32>, rows: Vec<Vec<String>> },
     Grid(&'g Grid),
-}
-
-fn is_page_furniture(text: &str) -> bool {
-    let t = text.trim();
-    t.chars().all(|c| c.is_ascii_digit() || c == '-' || c.is_whitespace())
-        || t.to_lowercase().starts_with("trang ")
 }
 
 fn same_columns(a: &[f32], b: &[f32]) -> bool {
@@ -247,7 +241,7 @@ impl Grid {
             }
             i
         }
-        let mut union = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let union = |p: &mut Vec<usize>, a: usize, b: usize| {
             let (ra, rb) = (find(p, a), find(p, b));
             if ra != rb {
                 p[ra.max(rb)] = ra.min(rb);
@@ -371,7 +365,14 @@ fn cell_text(words: &[&Word]) -> String {
         let text = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
         if !out.is_empty() {
             let new_paragraph = text.starts_with(['-', '+', '•', '*', '–']) || out.ends_with([';', '.', ':']);
-            out.push(if new_paragraph { '\n' } else { ' ' });
+            // "VP HĐND-" over "UBND" is one word broken after its hyphen.
+            let mut tail = out.chars().rev();
+            let hyphenated = tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric);
+            if new_paragraph && !hyphenated {
+                out.push('\n');
+            } else if !hyphenated {
+                out.push(' ');
+            }
         }
         out.push_str(&text);
     }
@@ -471,7 +472,7 @@ fn split_at_gaps<'w>(line: &[&'w Word]) -> Vec<Vec<&'w Word>> {
     let mut out: Vec<Vec<&Word>> = Vec::new();
     for w in line {
         match out.last_mut() {
-            Some(seg) if w.x0 - seg.last().map_or(0.0, |l| l.x1) <= 1.5 * w.height().max(4.0) => seg.push(w),
+            Some(seg) if w.x0 - seg.last().map_or(0.0, |l| l.x1) <= 2.2 * w.height().max(4.0) => seg.push(w),
             _ => out.push(vec![w]),
         }
     }

@@ -6,6 +6,7 @@
 //! when its fonts map most glyphs to no character. Hostile files are bounded: the page count
 //! is capped, a panic inside the PDF library is caught, and every failure names the file.
 
+mod bombs;
 pub mod extract;
 pub mod layout;
 pub mod page;
@@ -51,6 +52,11 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// Reads a PDF into blocks, calling `progress` after each page.
 pub fn read(file: &str, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> Result<Read, ImportError> {
     let corrupt = |detail: String| ImportError::Corrupt { file: file.into(), format: "PDF", detail };
+    bombs::check(bytes).map_err(|inflated| ImportError::TooLarge {
+        file: file.into(),
+        what: format!("a compressed stream that inflates past {} MiB", inflated >> 20),
+        limit: bombs::STREAM_LIMIT,
+    })?;
     let data = bytes.to_vec();
     let pdf = std::panic::catch_unwind(move || Pdf::new(data))
         .map_err(|_| corrupt("the PDF library could not parse it".into()))?
@@ -75,13 +81,15 @@ pub fn read(file: &str, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> Res
         return Err(corrupt("it has no pages; expected a plan with at least one page".into()));
     }
     if pages > MAX_PAGES {
-        return Err(ImportError::TooLarge {
-            file: file.into(),
-            what: format!("a document of {pages} pages (more than {MAX_PAGES})"),
-            limit: MAX_PAGES as u64,
-        });
+        return Err(ImportError::TooManyPages { file: file.into(), pages, limit: MAX_PAGES });
     }
     let mut read = Read::default();
+    if !ends_whole(bytes) {
+        read.warnings.push(Warning::file(
+            "the file does not end as a PDF ends (no %%EOF): it may be cut short; what could be read is shown, \
+             check it against the original",
+        ));
+    }
     let mut read_pages: Vec<Page> = Vec::with_capacity(pages);
     let cache = InterpreterCache::new();
     let mut ocr_checked = false;
@@ -124,6 +132,13 @@ pub fn read(file: &str, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> Res
     read.layout = layout::layout(&read_pages);
     read.warnings.extend(low_confidence(&read_pages));
     Ok(read)
+}
+
+/// Whether the file ends with the "%%EOF" a complete PDF ends with (a little junk after it is
+/// allowed, as readers allow it).
+fn ends_whole(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 /// One warning per page with words OCR was unsure of, naming the first few.
