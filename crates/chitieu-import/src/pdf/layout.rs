@@ -532,12 +532,21 @@ fn unruled_table(lines: &[Vec<Vec<&Word>>], start: usize) -> Option<(usize, Vec<
             }
             cells
     };
+    // Rows are bands of lines: the space between two rows (their cells' padding) is wider than
+    // the space between two lines of one cell. A band's cells are its lines' words by column.
+    let top = |line: &Vec<Vec<&Word>>| line.iter().flatten().map(|w| w.y0).fold(f32::INFINITY, f32::min);
+    let bottom = |line: &Vec<Vec<&Word>>| line.iter().flatten().map(|w| w.y1).fold(f32::NEG_INFINITY, f32::max);
+    let region = &lines[start..end];
+    let gaps: Vec<f32> = region.windows(2).map(|w| top(&w[1]) - bottom(&w[0])).collect();
+    let tightest = gaps.iter().copied().fold(f32::INFINITY, f32::min);
+    let height = region.iter().flatten().flatten().map(|w| w.height()).fold(0.0, f32::max).max(4.0);
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for (i, line) in lines[start..end].iter().enumerate() {
+    for (i, line) in region.iter().enumerate() {
         let cells = cells_of(line);
+        let same_band = i > 0 && gaps[i - 1] <= tightest + 0.3 * height && tightest < 0.5 * height;
         match rows.last_mut() {
-            Some(header) if i < body => {
-                for (into, more) in header.iter_mut().zip(cells) {
+            Some(previous) if i < body || (i > body && same_band) => {
+                for (into, more) in previous.iter_mut().zip(cells) {
                     if !more.is_empty() {
                         if !into.is_empty() {
                             into.push(' ');
