@@ -1,5 +1,6 @@
-//! What every handler shares: the store, the clock, the sign-in limiter, the uploads
-//! waiting to be published, and the settings with the mail server reminders go through.
+//! What every handler shares: the store, the clock, the sign-in limiter, the uploads being
+//! read and those waiting to be published, and the settings with the mail server reminders go
+//! through.
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use crate::auth::limiter::SignInLimiter;
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError};
 use crate::pages::import::pending::PendingImports;
+use crate::pages::import::reading::Readings;
 use crate::reminders::mailer::Mailer;
 
 #[derive(Debug, Clone)]
@@ -17,6 +19,8 @@ pub struct AppState {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) limiter: Arc<SignInLimiter>,
     pub(crate) imports: Arc<PendingImports>,
+    /// Uploaded documents being read, one at a time.
+    pub(crate) readings: Arc<Readings>,
     pub(crate) config: Arc<Config>,
     /// The mail server reminders go through; none without an SMTP host.
     pub(crate) mailer: Option<Arc<Mailer>>,
@@ -29,6 +33,7 @@ impl AppState {
             clock,
             limiter: Arc::new(SignInLimiter::default()),
             imports: Arc::default(),
+            readings: Arc::default(),
             config: Arc::default(),
             mailer: None,
         }
@@ -42,5 +47,11 @@ impl AppState {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Takes the server's one turn at reading uploaded documents until the permit is dropped;
+    /// uploads meanwhile wait their turn (tests hold it to see a waiting upload's page).
+    pub async fn hold_document_reading(&self) -> tokio::sync::OwnedSemaphorePermit {
+        self.readings.turn().await
     }
 }

@@ -1,8 +1,9 @@
-//! Black-box tests of the import page (`/nhap-ke-hoach`): upload, preview, settle names,
-//! publish, over the real router on 127.0.0.1:0 with a fresh SQLite store and the built-in
-//! registry.
+//! Black-box tests of the import page (`/nhap-ke-hoach`): upload, the reading's progress,
+//! preview, settle names, publish, over the real router on 127.0.0.1:0 with a fresh SQLite
+//! store and the built-in registry.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{NewUser, SqlStore, Store as _, UserRole};
@@ -12,6 +13,8 @@ use reqwest::StatusCode;
 const AT: &str = "2026-11-23T08:00:00Z";
 const SEED_004: &[u8] = include_bytes!("../../../fixtures/seeds/004_b92706629730df53.txt");
 const DOCX_001: &[u8] = include_bytes!("../../../fixtures/office/001.docx");
+/// A real plan with a text layer: Hà Nội's 100-day digital transformation push, 12 pages.
+const PDF_HN: &[u8] = include_bytes!("../../../fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf");
 const ORGS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-orgs.csv");
 const GROUPS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-groups.csv");
 const PASSWORD: &str = "mật khẩu đúng";
@@ -19,12 +22,15 @@ const BOUNDARY: &str = "chitieu-test-boundary";
 
 /// A running app over its own database with the built-in registry and one account per role
 /// used here: "quantri" (admin), "theodoi" (monitor), "baocao" (reporter).
+#[derive(Clone)]
 struct App {
     base: String,
     browser: reqwest::Client,
     store: SqlStore,
     clock: Arc<ManualClock>,
-    _dir: tempfile::TempDir,
+    /// The server's state, to hold its turn at reading documents.
+    state: AppState,
+    _dir: Arc<tempfile::TempDir>,
 }
 
 impl App {
@@ -54,9 +60,15 @@ impl App {
         let clock = Arc::new(ManualClock::new(AT.parse().expect("time")));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
-        tokio::spawn(chitieu_web::serve(listener, AppState::new(store.clone(), clock.clone())));
+        let state = AppState::new(store.clone(), clock.clone());
+        tokio::spawn(chitieu_web::serve(listener, state.clone()));
         let browser = reqwest::Client::builder().cookie_store(true).build().expect("HTTP client");
-        App { base, browser, store, clock, _dir: dir }
+        App { base, browser, store, clock, state, _dir: Arc::new(dir) }
+    }
+
+    /// The same app through another browser, not signed in.
+    fn another_browser(&self) -> App {
+        App { browser: reqwest::Client::builder().cookie_store(true).build().expect("HTTP client"), ..self.clone() }
     }
 
     fn url(&self, path: &str) -> String {
@@ -96,6 +108,21 @@ impl App {
             .send()
             .await
             .expect("upload")
+    }
+
+    /// Polls the progress bar of the upload at `path` as htmx does until the reading is over
+    /// (the bar asks for a reload), then opens the page: the preview, or the refusal.
+    async fn after_reading(&self, path: &str) -> reqwest::Response {
+        let bar = format!("{path}/tien-do");
+        for _ in 0..30_000 {
+            let response = self.get(&bar).await;
+            if response.headers().get("hx-refresh").is_some_and(|v| v == "true") {
+                return self.get(path).await;
+            }
+            assert_eq!(response.status(), StatusCode::OK, "the bar of {path}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("the reading of {path} never ended");
     }
 }
 
@@ -315,9 +342,84 @@ async fn another_user_cannot_open_or_publish_someone_elses_upload() {
     let app = App::start().await;
     let csrf = app.sign_in("quantri").await;
     let path = app.upload(&csrf, "004.txt", SEED_004, &[]).await.url().path().to_owned();
-    let other = App { browser: reqwest::Client::builder().cookie_store(true).build().expect("client"), ..app };
+    let other = app.another_browser();
     let other_csrf = other.sign_in("theodoi").await;
     assert_eq!(other.get(&path).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(other.post(&path, &[("csrf", &other_csrf)]).await.status(), StatusCode::NOT_FOUND);
     assert!(other.store.plans().await.expect("plans").is_empty());
+}
+
+#[tokio::test]
+async fn a_pdf_with_a_text_layer_reaches_the_preview_with_its_items() {
+    let app = App::start().await;
+    let csrf = app.sign_in("quantri").await;
+    let landed = app.upload(&csrf, "kh-cao-diem.pdf", PDF_HN, &[]).await;
+    assert_eq!(landed.status(), StatusCode::OK);
+    let path = landed.url().path().to_owned();
+    assert!(path.starts_with("/nhap-ke-hoach/"), "the preview, or the progress page on its way: {path}");
+    let (status, page) = text(app.after_reading(&path).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("kh-cao-diem.pdf") && page.contains(r#"<table class="appendix">"#), "{page}");
+    assert!(page.contains("18 chỉ tiêu, 15 nhiệm vụ"), "{page}");
+    assert!(page.contains("Dữ liệu đất đai, địa chính, môi trường") && page.contains("Sở Quy hoạch - Kiến trúc"));
+    assert!(page.contains("Công bố"));
+    assert!(app.store.plans().await.expect("plans").is_empty(), "nothing is stored on upload");
+}
+
+#[tokio::test]
+async fn an_upload_waits_its_turn_on_a_progress_page_that_only_its_uploader_sees() {
+    let app = App::start().await;
+    let csrf = app.sign_in("quantri").await;
+    let issuer = app.org_id("Xã Gia Viễn (mẫu)").await.to_string();
+    let fields = [("don_vi", issuer.as_str()), ("cap", "commune")];
+    let turn = app.state.hold_document_reading().await;
+
+    let landed = app.upload(&csrf, "004.txt", SEED_004, &fields).await;
+    let path = landed.url().path().to_owned();
+    let (status, page) = text(landed).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(path.starts_with("/nhap-ke-hoach/"), "{path}");
+    assert!(page.contains("Đang chờ đến lượt") && page.contains("«004.txt»"), "{page}");
+    assert!(page.contains("<progress"), "{page}");
+    assert!(page.contains(&format!(r#"hx-get="{path}/tien-do" hx-trigger="every 1s""#)), "{page}");
+    assert!(page.contains(r#"<noscript><meta http-equiv="refresh" content="2"></noscript>"#), "{page}");
+    let bar = app.get(&format!("{path}/tien-do")).await;
+    assert!(bar.headers().get("hx-refresh").is_none(), "still waiting");
+    let (status, bar) = text(bar).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(bar.contains("Đang chờ đến lượt") && !bar.contains("<html"), "the bar alone: {bar}");
+
+    let other = app.another_browser();
+    let other_csrf = other.sign_in("theodoi").await;
+    assert_eq!(other.get(&path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(other.get(&format!("{path}/tien-do")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(other.post(&path, &[("csrf", &other_csrf)]).await.status(), StatusCode::NOT_FOUND);
+
+    drop(turn);
+    let (status, page) = text(app.after_reading(&path).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("38 chỉ tiêu") && page.contains("Xã Gia Viễn (mẫu)"), "the preview: {page}");
+    assert_eq!(other.get(&path).await.status(), StatusCode::NOT_FOUND, "nor the preview");
+}
+
+#[tokio::test]
+async fn a_document_refused_after_its_wait_shows_the_form_with_the_reason_and_the_choices_made() {
+    let app = App::start().await;
+    let csrf = app.sign_in("quantri").await;
+    let issuer = app.org_id("Xã Gia Viễn (mẫu)").await.to_string();
+    let fields = [("don_vi", issuer.as_str()), ("cap", "commune")];
+    let turn = app.state.hold_document_reading().await;
+    let landed = app.upload(&csrf, "hong.docx", b"PK\x03\x04 not really a zip", &fields).await;
+    let path = landed.url().path().to_owned();
+    assert!(text(landed).await.1.contains("Đang chờ đến lượt"));
+
+    drop(turn);
+    let (status, page) = text(app.after_reading(&path).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains(r#"role="alert""#) && page.contains("«hong.docx»"), "{page}");
+    assert!(page.contains(&format!(r#"<option value="{issuer}" selected>"#)), "the issuer chosen: {page}");
+    assert!(page.contains(r#"<option value="commune" selected>"#), "the level chosen: {page}");
+    assert_eq!(app.get(&path).await.status(), StatusCode::BAD_REQUEST, "the refusal stays to be read again");
+    app.clock.advance(chrono::Duration::hours(1));
+    assert_eq!(app.get(&path).await.status(), StatusCode::NOT_FOUND, "and expires as uploads do");
 }

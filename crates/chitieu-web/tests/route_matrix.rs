@@ -143,6 +143,7 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         ),
         ("GET", "/nhap-ke-hoach", vec![], [IN, NO, IN, IN, NO, NO, NO, SEE]),
         ("GET", "/nhap-ke-hoach/khong-co", vec![], [IN, NO, IN, IN, NO, NO, NO, SEE]),
+        ("GET", "/nhap-ke-hoach/khong-co/tien-do", vec![], [IN, NO, IN, IN, NO, NO, NO, SEE]),
         ("UPLOAD", "/nhap-ke-hoach", vec![], [IN, NO, IN, IN, NO, NO, NO, NO]),
         ("POST", "/nhap-ke-hoach/khong-co", vec![], [IN, NO, IN, IN, NO, NO, NO, NO]),
     ];
