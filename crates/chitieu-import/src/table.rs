@@ -160,7 +160,14 @@ fn find_tables(blocks: &[Block], marked: bool) -> Vec<TableSpan> {
             }
             Block::Row { .. } if !marked => {
                 if let Some((at, header)) = header_within(blocks, i, blocks.len(), usize::MAX) {
-                    let end = next_header(blocks, at, &header.0).unwrap_or(blocks.len());
+                    // Text before the next table (its heading) belongs to neither.
+                    let end = match next_header(blocks, at, &header.0) {
+                        Some(next) => blocks[at..next]
+                            .iter()
+                            .rposition(|b| matches!(b, Block::Row { .. }))
+                            .map_or(next, |p| at + p + 1),
+                        None => blocks.len(),
+                    };
                     let rows = blocks[at..end].iter().filter(|b| matches!(b, Block::Row { .. })).count();
                     tables.push(TableSpan { start: i, end, header_at: at, header: Some(header), rows, appendix: appendix.take() });
                     i = end;
@@ -259,7 +266,7 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
                     continue;
                 }
                 in_repeat = false;
-                if cells.iter().all(|c| plain(c).is_empty()) {
+                if cells.iter().all(|c| plain(c).is_empty()) || numbers_the_columns(cells) {
                     continue;
                 }
                 let number_empty = header.number_columns().all(|i| cells.get(i).is_none_or(|c| plain(c).is_empty()));
@@ -271,6 +278,23 @@ fn repair_rows(header: &Header, blocks: &[Block], warnings: &mut Vec<Warning>) -
         }
     }
     rows
+}
+
+/// The row under a header that numbers its columns: "1 | 2 | 3 | 4", "(1) | (2) | (3)",
+/// "A | B | 1 | 2 = 1×2": three or more short labels, the numbers among them rising by one.
+fn numbers_the_columns(cells: &[String]) -> bool {
+    let labels: Vec<String> = cells.iter().map(|c| plain(c)).filter(|c| !c.is_empty()).collect();
+    if labels.len() < 3 || labels.iter().any(|l| l.chars().count() > 12) {
+        return false;
+    }
+    let numbers: Vec<u32> = labels
+        .iter()
+        .filter_map(|l| l.trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']').parse().ok())
+        .collect();
+    numbers.len() * 2 >= labels.len() + 1
+        && numbers.len() >= 3
+        && numbers.windows(2).all(|w| w[1] == w[0] + 1)
+        && labels.iter().all(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || "()[]=+-*/×x ".contains(c)))
 }
 
 /// A page number as printed in a page's head or foot: "3", "- 3 -", "Trang 3", "Trang 1/3", "3/12".
