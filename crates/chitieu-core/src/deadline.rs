@@ -19,14 +19,15 @@ pub enum Deadline {
     Year { year: i32 },
     /// "30/7/2026", "trước ngày 15/12/2026".
     Date { year: i32, month: u8, day: u8 },
-    /// "Thường xuyên" (owed every period); "Hằng năm" / "Hằng quý" carry their cadence.
+    /// "Thường xuyên" (owed every period); "Hằng năm" / "Hằng quý" / "Định kỳ 6 tháng" carry
+    /// their cadence.
     Ongoing {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         every: Option<Cadence>,
     },
     /// "2026-2030", "Tháng 3 - 6/2026".
     Range { start: Box<Deadline>, end: Box<Deadline> },
-    /// "100 ngày kể từ ngày ban hành".
+    /// "100 ngày kể từ ngày ban hành", "10 ngày làm việc sau khi …", "7" (a days column).
     Relative { count: u32, unit: TimeUnit, after: String },
     /// Words that name no deadline the reader knows, kept as written (and warned about).
     Unknown { text: String },
@@ -35,8 +36,12 @@ pub enum Deadline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
+    /// "Hằng tuần".
+    Week,
     Month,
     Quarter,
+    /// "Định kỳ 6 tháng", "6 tháng/lần".
+    HalfYear,
     Year,
 }
 
@@ -44,6 +49,9 @@ pub enum Cadence {
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     Day,
+    /// "ngày làm việc": days without weekends and holidays.
+    WorkingDay,
+    Week,
     Month,
     Year,
 }
@@ -57,8 +65,10 @@ impl Deadline {
             Self::Year { year } => format!("Năm {year}"),
             Self::Date { year, month, day } => format!("{day}/{month}/{year}"),
             Self::Ongoing { every: None } => "Thường xuyên".to_owned(),
+            Self::Ongoing { every: Some(Cadence::Week) } => "Hằng tuần".to_owned(),
             Self::Ongoing { every: Some(Cadence::Month) } => "Hằng tháng".to_owned(),
             Self::Ongoing { every: Some(Cadence::Quarter) } => "Hằng quý".to_owned(),
+            Self::Ongoing { every: Some(Cadence::HalfYear) } => "6 tháng một lần".to_owned(),
             Self::Ongoing { every: Some(Cadence::Year) } => "Hằng năm".to_owned(),
             Self::Range { start, end } => match (start.as_ref(), end.as_ref()) {
                 (Self::Year { year: a }, Self::Year { year: b }) => format!("{a}–{b}"),
@@ -73,6 +83,8 @@ impl Deadline {
             Self::Relative { count, unit, after } => {
                 let unit = match unit {
                     TimeUnit::Day => "ngày",
+                    TimeUnit::WorkingDay => "ngày làm việc",
+                    TimeUnit::Week => "tuần",
                     TimeUnit::Month => "tháng",
                     TimeUnit::Year => "năm",
                 };
@@ -112,6 +124,9 @@ mod tests {
             (Deadline::Ongoing { every: Some(Cadence::Year) }, "Hằng năm"),
             (Deadline::Ongoing { every: Some(Cadence::Quarter) }, "Hằng quý"),
             (Deadline::Ongoing { every: Some(Cadence::Month) }, "Hằng tháng"),
+            (Deadline::Ongoing { every: Some(Cadence::Week) }, "Hằng tuần"),
+            (Deadline::Ongoing { every: Some(Cadence::HalfYear) }, "6 tháng một lần"),
+            (Deadline::Relative { count: 10, unit: TimeUnit::WorkingDay, after: String::new() }, "10 ngày làm việc"),
             (range(Deadline::Year { year: 2026 }, Deadline::Year { year: 2030 }), "2026–2030"),
             (range(month(2026, 3), month(2026, 6)), "Tháng 3–6/2026"),
             (range(quarter(2026, 1), quarter(2026, 2)), "Quý I–II/2026"),

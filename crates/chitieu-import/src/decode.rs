@@ -1,14 +1,28 @@
 //! Bytes of a text document into a Unicode string: UTF-8 (with or without BOM), UTF-16 (BOM
-//! or by its NUL pattern), and a clear error for binary data and for the legacy Vietnamese
-//! font encodings TCVN3 (ABC) and VNI, which no standard decoder knows.
+//! or by its NUL pattern), the legacy Vietnamese font encodings TCVN3 (ABC) and VNI converted to
+//! Unicode, and a clear error for binary data and for other bytes that are not UTF-8.
+//!
+//! A legacy encoding is recognised from the whole text, never from a stray character: almost no
+//! letters beyond Latin-1 (real Vietnamese has plenty), and many of the characters TCVN3 or VNI
+//! put where Vietnamese letters are: TCVN3's symbols inside words ("Ch­¬ng tr×nh"), VNI's vowel
+//! followed by a tone byte ("Chöông trình"). UTF-8 and Windows-1252 text (French "é", German
+//! "ö", Spanish "ñ") has too few of them to be converted.
+
+mod legacy;
+
+pub(crate) use legacy::{Legacy, to_unicode};
 
 use crate::ImportError;
 
 /// Characters TCVN3 (ABC) puts where Unicode has Vietnamese letters: read as Windows-1252 or
 /// Latin-1 they show up as this run of symbols inside words ("Ch­¬ng tr×nh").
 const TCVN3_MARKS: &str = "¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËªÌÐÎÏÑÒÕÓÔÖÝ×ØÜÞãßáâä«åèæçé¬êíëìîïóñòôõ®øö÷ùúýûüþ\u{AD}";
+/// Of those, the ones that are no letter in Latin-1: inside a word they only come from TCVN3.
+const TCVN3_SYMBOLS: &str = "¸¶·¹¨»¾¼½©«¬®×÷\u{AD}";
 /// VNI writes a base letter followed by a tone/shape byte that Latin-1 shows as these.
-const VNI_MARKS: [&str; 12] = ["aø", "aù", "aû", "aõ", "aï", "eá", "eà", "oá", "oà", "ö", "ô", "ñ"];
+const VNI_MARKS: &str = "ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË";
+/// The bases VNI writes before a mark: the vowels, and ơ, ư (single bytes "ô", "ö").
+const VNI_BASES: &str = "aeouyAEOUYôöÔÖ";
 
 /// Decodes a text document, naming the file and line on failure.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
@@ -16,7 +30,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         return Err(ImportError::Empty { file: file.into() });
     }
     if let Some(text) = utf16(bytes) {
-        return check_legacy(file, text);
+        return Ok(unicode(text));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"%PDF-") {
@@ -35,18 +49,18 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => check_legacy(file, text.to_owned()),
+        Ok(text) => Ok(unicode(text.to_owned())),
         Err(e) => {
+            let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            if let Some(legacy) = legacy_encoding(&latin) {
+                return Ok(to_unicode(&latin, legacy));
+            }
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.split(|&b| b == b'\n').count();
-            let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            let detail = match legacy_encoding(&latin) {
-                Some(name) => legacy_message(name),
-                None => format!(
-                    "byte 0x{:02X} is not UTF-8; save the document as UTF-8 (Unicode) text",
-                    bytes[e.valid_up_to()]
-                ),
-            };
+            let detail = format!(
+                "byte 0x{:02X} is not UTF-8; save the document as UTF-8 (Unicode) text",
+                bytes[e.valid_up_to()]
+            );
             Err(ImportError::Encoding { file: file.into(), line, detail })
         }
     }
@@ -77,27 +91,17 @@ fn utf16(bytes: &[u8]) -> Option<String> {
     Some(text.into_owned())
 }
 
-/// Valid Unicode that is really TCVN3 or VNI text decoded as Latin-1 is refused with a line.
-fn check_legacy(file: &str, text: String) -> Result<String, ImportError> {
-    if let Some(name) = legacy_encoding(&text) {
-        let line = text
-            .lines()
-            .position(|l| legacy_encoding(l).is_some() || l.chars().filter(|c| TCVN3_MARKS.contains(*c)).count() >= 2)
-            .map_or(1, |i| i + 1);
-        return Err(ImportError::Encoding { file: file.into(), line, detail: legacy_message(name) });
+/// Valid Unicode that is really TCVN3 or VNI text decoded as Latin-1, converted; other text as
+/// it is.
+fn unicode(text: String) -> String {
+    match legacy_encoding(&text) {
+        Some(legacy) => to_unicode(&text, legacy),
+        None => text,
     }
-    Ok(text)
 }
 
-fn legacy_message(name: &str) -> String {
-    format!(
-        "the text is in the legacy Vietnamese encoding {name}, not Unicode; convert it to Unicode \
-         (for example with Unikey's converter) and read it again"
-    )
-}
-
-/// Names the legacy encoding the text looks like, if it looks like one.
-fn legacy_encoding(text: &str) -> Option<&'static str> {
+/// The legacy encoding the text is in, if it is in one.
+pub(crate) fn legacy_encoding(text: &str) -> Option<Legacy> {
     // A legacy encoding is file-wide: the first 8,000 characters tell.
     let end = text.char_indices().nth(8000).map_or(text.len(), |(i, _)| i);
     let text = &text[..end];
@@ -110,63 +114,22 @@ fn legacy_encoding(text: &str) -> Option<&'static str> {
     if letters < 20 || beyond_latin1 * 100 > letters {
         return None;
     }
-    let tcvn = text.chars().filter(|c| TCVN3_MARKS.contains(*c)).count();
-    let vni: usize = VNI_MARKS.iter().map(|m| text.matches(m).count()).sum();
-    if tcvn * 25 > letters && tcvn >= vni {
-        Some("TCVN3 (ABC)")
-    } else if vni * 25 > letters {
-        Some("VNI")
+    let chars: Vec<char> = text.chars().collect();
+    let tcvn = chars.iter().filter(|c| TCVN3_MARKS.contains(**c)).count();
+    let in_word = |k: usize| {
+        let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alphabetic() || TCVN3_SYMBOLS.contains(*c));
+        letter(k.checked_sub(1).and_then(|p| chars.get(p))) || letter(chars.get(k + 1))
+    };
+    let symbols = (0..chars.len()).filter(|&k| TCVN3_SYMBOLS.contains(chars[k]) && in_word(k)).count();
+    let vni = chars.windows(2).filter(|w| VNI_BASES.contains(w[0]) && VNI_MARKS.contains(w[1])).count();
+    if tcvn * 25 > letters && symbols * 100 > letters && tcvn >= vni {
+        Some(Legacy::Tcvn3)
+    } else if vni * 50 > letters && vni >= 3 {
+        Some(Legacy::Vni)
     } else {
         None
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn err(bytes: &[u8]) -> String {
-        decode("x.txt", bytes).unwrap_err().to_string()
-    }
-
-    #[test]
-    fn utf8_with_and_without_bom_reads() {
-        assert_eq!(decode("a.txt", "Tỷ lệ".as_bytes()).unwrap(), "Tỷ lệ");
-        assert_eq!(decode("a.txt", b"\xEF\xBB\xBFabc").unwrap(), "abc");
-    }
-
-    #[test]
-    fn utf16_with_bom_and_without_reads() {
-        let mut le = vec![0xFF, 0xFE];
-        le.extend("Tỷ lệ phủ sóng".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode("a.txt", &le).unwrap(), "Tỷ lệ phủ sóng");
-        let be: Vec<u8> = "STT\tChỉ tiêu\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode("a.txt", &be).unwrap(), "STT\tChỉ tiêu\n");
-    }
-
-    #[test]
-    fn empty_binary_and_pdf_are_refused_by_name() {
-        assert!(err(b"").contains("x.txt: the file is empty"));
-        assert!(err(b" \n\t").contains("empty"));
-        assert!(err(&[0, 1, 2, 3, 200, 5, 6, 7, 8]).contains("binary data"));
-        assert!(err(b"%PDF-1.7\n...").contains("pdftotext"));
-    }
-
-    #[test]
-    fn tcvn3_text_is_named_with_its_line() {
-        // "Kế hoạch chuyển đổi số tỉnh Ninh Bình" in TCVN3, read as Latin-1, on line 2.
-        let text = "\nKÕ ho¹ch chuyÓn ®æi sè tØnh Ninh B×nh n¨m 2026 vµ c¸c chØ tiªu ph¸t triÓn";
-        let message = err(text.as_bytes());
-        assert!(message.contains("line 2"), "{message}");
-        assert!(message.contains("TCVN3"), "{message}");
-        let (raw, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-        assert!(err(&raw).contains("TCVN3"));
-    }
-
-    #[test]
-    fn invalid_utf8_names_the_line_and_byte() {
-        let message = err(b"STT\tChi tieu\nabc \xC3\x28 def");
-        assert!(message.contains("line 2"), "{message}");
-        assert!(message.contains("not UTF-8"), "{message}");
-    }
-}
+mod tests;

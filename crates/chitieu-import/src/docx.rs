@@ -7,6 +7,9 @@
 //! repeats its text in body rows. A cell's paragraphs, and the text of tables nested in it,
 //! are joined with spaces; tabs and line breaks are spaces, white space is folded.
 //!
+//! Runs in a legacy Vietnamese font name their encoding: `.Vn…` fonts are TCVN3 (`.Vn…H`, the
+//! capitals fonts, upper-cased), `VNI-…` fonts VNI; their text is converted to Unicode.
+//!
 //! Lines: a .docx has none, so a block's line is its 1-based place among the blocks this
 //! reader gives (empty paragraphs are skipped; every table row counts): "line 12" is the
 //! twelfth paragraph-or-row of the document.
@@ -19,6 +22,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use crate::decode::{Legacy, to_unicode};
 use crate::office::archive::{Archive, corrupt};
 use crate::office::grid::{self, Slot};
 use crate::{Block, ImportError};
@@ -85,6 +89,26 @@ fn number(e: &BytesStart<'_>) -> usize {
     attribute(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1).min(MAX_COLUMNS)
 }
 
+/// A run's legacy font: its encoding, and whether it shows capitals only (`.VnTimeH`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LegacyFont {
+    legacy: Legacy,
+    capitals: bool,
+}
+
+/// The legacy font a `w:rFonts` names, if it names one.
+fn legacy_font(e: &BytesStart<'_>) -> Option<LegacyFont> {
+    let name = attribute(e, "ascii").or_else(|| attribute(e, "hAnsi"))?;
+    let name = name.trim();
+    if name.starts_with(".Vn") {
+        Some(LegacyFont { legacy: Legacy::Tcvn3, capitals: name.ends_with('H') })
+    } else if name.to_ascii_uppercase().starts_with("VNI-") {
+        Some(LegacyFont { legacy: Legacy::Vni, capitals: false })
+    } else {
+        None
+    }
+}
+
 /// How a cell takes part in a merge down.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Merge {
@@ -134,6 +158,8 @@ struct Body {
     runs_open: usize,
     in_run_properties: bool,
     bold: bool,
+    /// The open run's legacy font, if it has one.
+    font: Option<LegacyFont>,
     in_text: bool,
 }
 
@@ -179,14 +205,14 @@ impl Body {
                     self.end(e.local_name().as_ref());
                 }
                 Event::End(e) if ns == Ns::Word => self.end(e.local_name().as_ref()),
-                Event::Text(t) if self.in_text => self.push(&t.xml10_content()),
-                Event::CData(t) if self.in_text => self.push(&t.xml10_content()),
+                Event::Text(t) if self.in_text => self.push_text(&t.xml10_content()),
+                Event::CData(t) if self.in_text => self.push_text(&t.xml10_content()),
                 Event::GeneralRef(r) if self.in_text => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c.to_string()),
                         _ => resolve_xml_entity(&r.xml10_content()).map(str::to_owned),
                     };
-                    self.push(resolved.as_deref().unwrap_or_default());
+                    self.push_text(resolved.as_deref().unwrap_or_default());
                 }
                 Event::Eof => return Ok(self.blocks),
                 _ => {}
@@ -205,9 +231,15 @@ impl Body {
             "r" => {
                 self.runs_open += 1;
                 self.bold = false;
+                self.font = None;
             }
             "rPr" if self.runs_open > 0 => self.in_run_properties = true,
             "b" if self.in_run_properties => self.bold = !is_off(e),
+            "rFonts" if self.in_run_properties => self.font = legacy_font(e),
+            // TCVN3's "ư" is the soft hyphen's byte, which Word keeps as an element.
+            "softHyphen" if self.runs_open > 0 && self.font.is_some_and(|f| f.legacy == Legacy::Tcvn3) => {
+                self.push_text("\u{AD}");
+            }
             "t" => self.in_text = true,
             "tab" | "br" | "cr" if self.runs_open > 0 => self.push(" "),
             "noBreakHyphen" if self.runs_open > 0 => self.push("-"),
@@ -281,6 +313,17 @@ impl Body {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Text of a run as written, converted to Unicode when the run's font is a legacy one.
+    fn push_text(&mut self, text: &str) {
+        match self.font {
+            Some(font) => {
+                let unicode = to_unicode(text, font.legacy);
+                self.push(&if font.capitals { unicode.to_uppercase() } else { unicode });
+            }
+            None => self.push(text),
         }
     }
 

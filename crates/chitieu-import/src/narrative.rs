@@ -281,6 +281,6 @@ mod tests {
         let task = plan.items.last().unwrap();
         assert_eq!(task.kind, ItemKind::Task);
         assert_eq!(task.section.as_deref(), Some("VI.7"));
-        assert_eq!(task.roles.lead, ["Các Sở, ban, ngành và UBND các xã, phường"]);
+        assert_eq!(task.roles.lead, ["Các Sở, ban, ngành", "UBND các xã, phường"]);
     }
 }

@@ -95,7 +95,8 @@ fn groups_defer_their_deadline_to_their_tasks() {
 fn numbered_tasks_without_letters_are_tasks_or_indicators() {
     let plan = sample_hn();
     let eight = at_line(&plan, 229);
-    assert_eq!((eight.code.as_deref(), eight.kind), (Some("8"), ItemKind::Task));
+    // Its product "02 mô hình kinh tế đêm sáng tạo được triển khai thí điểm" is a count to report.
+    assert_eq!((eight.code.as_deref(), eight.kind), (Some("8"), ItemKind::Indicator));
     assert_eq!(eight.roles.lead, ["Sở Văn hóa và Thể thao"]);
     assert_eq!(eight.roles.coordinate, ["Sở Du lịch", "Sở Khoa học và Công nghệ", "các đơn vị quản lý địa điểm"]);
     let school = at_line(&plan, 235);

@@ -6,11 +6,19 @@
 //! - a range: a point, "-" / "–" / "đến" / "tới", a point, where the first may leave out the
 //!   year and the second the word ("Tháng 3-6/2026", "Quý I-II/2026", "2026 - 2030");
 //! - ongoing: "Thường xuyên", "Liên tục", "Hằng/Hàng ngày"; with a cadence for
-//!   "Hằng/Hàng/Mỗi tháng|quý|năm" (also "trước ngày 15/12 hàng năm": owed every year);
-//! - relative: "N ngày|tháng|năm" then "kể từ", "tính từ", "sau khi", "sau" or "từ", then the
-//!   event ("100 ngày kể từ ngày ban hành"), or alone ("100 ngày": from the plan itself, event
-//!   left empty);
+//!   "Hằng/Hàng/Mỗi tuần|tháng|quý|năm" (also "trước ngày 15/12 hàng năm": owed every year;
+//!   "tháng cuối quý": every quarter; "Năm 2026 và các năm tiếp theo": every year), and for
+//!   "định kỳ N tháng", "N tháng/lần", "N tháng một lần" (N = 1, 3, 6, 12); the finest cadence
+//!   named wins;
+//! - relative: "N ngày|ngày làm việc|tuần|tháng|năm" then "kể từ", "tính từ", "sau khi", "sau"
+//!   or "từ", then the event ("100 ngày kể từ ngày ban hành"), or alone ("100 ngày": from the
+//!   plan itself, event left empty); a bare number is a number of days (the cell of a "Số ngày
+//!   dự kiến" column);
 //! - ongoing from a start: "(kể) từ … trở đi" ("Từ ngày ban hành Kế hoạch trở đi").
+//!
+//! A point or range followed by a note in brackets ("Tháng 9/2026 (báo cáo sơ kết)") is that
+//! point or range; so is one followed by a remark after a comma that names no period ("Đến năm
+//! 2030, tầm nhìn đến năm 2045"). Leads include "phấn đấu" and "năm học" ("Năm học 2026-2027").
 //!
 //! A cell that defers to the rows below ("Theo thời hạn cụ thể sau đây", "Theo từng mốc thời
 //! hạn dưới đây") sets no deadline of its own. Anything else with letters or digits is
@@ -27,6 +35,7 @@ use crate::token::{Kind, Token, starts_with_words, tokens, word_count};
 const LEADS: &[&str] = &[
     "trước", "chậm nhất", "là", "vào", "trong vòng", "trong", "hoàn thành", "đến", "hết", "cuối", "dự kiến",
     "từ", "giai đoạn", "sau", "không quá", "tối đa", "khoảng", "thời hạn", "kết thúc", "xong", "thực hiện",
+    "phấn đấu", "năm học",
 ];
 
 /// Words that make a deadline ongoing, with the cadence they give.
@@ -35,8 +44,13 @@ const ONGOING: &[(&str, Option<Cadence>)] = &[
     ("liên tục", None),
     ("hằng ngày", None),
     ("hàng ngày", None),
-    ("hằng tuần", None),
-    ("hàng tuần", None),
+    ("hằng tuần", Some(Cadence::Week)),
+    ("hàng tuần", Some(Cadence::Week)),
+    ("mỗi tuần", Some(Cadence::Week)),
+    ("tháng cuối quý", Some(Cadence::Quarter)),
+    ("nửa năm", Some(Cadence::HalfYear)),
+    ("năm tiếp theo", Some(Cadence::Year)),
+    ("năm học tiếp theo", Some(Cadence::Year)),
     ("hằng tháng", Some(Cadence::Month)),
     ("hàng tháng", Some(Cadence::Month)),
     ("mỗi tháng", Some(Cadence::Month)),
@@ -69,14 +83,65 @@ pub fn read_deadline(text: &str) -> Option<Deadline> {
         start += word_count(lead);
     }
     let rest = &tokens[start..];
-    let deadline = when(rest).or_else(|| ongoing(text)).or_else(|| relative(text, rest));
+    let deadline = when(rest)
+        .or_else(|| when(before_note(rest)?))
+        .or_else(|| ongoing(text, &tokens))
+        .or_else(|| relative(text, rest))
+        .or_else(|| when(before_comma(rest)?));
     Some(deadline.unwrap_or_else(|| Deadline::Unknown { text: text.to_owned() }))
 }
 
-fn ongoing(text: &str) -> Option<Deadline> {
+/// The tokens before a closing note in brackets ("Tháng 9/2026 (báo cáo sơ kết)").
+fn before_note<'t, 'a>(tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
+    if !tokens.last()?.is_sign(&[")"]) {
+        return None;
+    }
+    let open = tokens.iter().rposition(|t| t.is_sign(&["("]))?;
+    (open > 0).then(|| &tokens[..open])
+}
+
+/// The tokens before a comma that adds a remark ("Đến năm 2030, tầm nhìn đến năm 2045").
+fn before_comma<'t, 'a>(tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
+    let comma = tokens.iter().position(|t| t.is_sign(&[","]))?;
+    (comma > 0).then(|| &tokens[..comma])
+}
+
+fn ongoing(text: &str, tokens: &[Token<'_>]) -> Option<Deadline> {
     let lower = text.to_lowercase();
-    let found: Vec<Option<Cadence>> = ONGOING.iter().filter(|(w, _)| lower.contains(w)).map(|(_, c)| *c).collect();
-    (!found.is_empty()).then(|| Deadline::Ongoing { every: found.into_iter().flatten().next() })
+    let mut found: Vec<Option<Cadence>> = ONGOING.iter().filter(|(w, _)| lower.contains(w)).map(|(_, c)| *c).collect();
+    found.extend(every_months(tokens).map(Some));
+    let finest = found.iter().flatten().copied().min_by_key(|c| fineness(*c));
+    (!found.is_empty()).then_some(Deadline::Ongoing { every: finest })
+}
+
+/// "định kỳ 6 tháng", "6 tháng/lần", "06 tháng một lần": every N months, for N = 1, 3, 6, 12.
+fn every_months(tokens: &[Token<'_>]) -> Option<Cadence> {
+    (0..tokens.len()).find_map(|k| {
+        let months = tokens[k].whole().filter(|_| tokens.get(k + 1).is_some_and(|t| t.is_word("tháng")))?;
+        let periodic = k >= 2 && starts_with_words(&tokens[k - 2..], "định kỳ");
+        let after = &tokens[k + 2..];
+        let per_time = (after.first().is_some_and(|t| t.is_sign(&["/"])) && starts_with_words(&after[1..], "lần"))
+            || starts_with_words(after, "một lần");
+        (periodic || per_time).then_some(())?;
+        match months {
+            1 => Some(Cadence::Month),
+            3 => Some(Cadence::Quarter),
+            6 => Some(Cadence::HalfYear),
+            12 => Some(Cadence::Year),
+            _ => None,
+        }
+    })
+}
+
+/// Finer cadences first: a cell naming two is owed at the finer.
+fn fineness(cadence: Cadence) -> u8 {
+    match cadence {
+        Cadence::Week => 0,
+        Cadence::Month => 1,
+        Cadence::Quarter => 2,
+        Cadence::HalfYear => 3,
+        Cadence::Year => 4,
+    }
 }
 
 /// "Theo (từng mốc) thời hạn (cụ thể) dưới đây / sau đây": the rows below carry the deadlines.
@@ -87,17 +152,21 @@ fn defers_below(tokens: &[Token<'_>]) -> bool {
 
 fn relative(text: &str, tokens: &[Token<'_>]) -> Option<Deadline> {
     let count = tokens.first()?.whole()?;
-    let unit = match tokens.get(1)?.lower.as_ref() {
-        "ngày" => TimeUnit::Day,
-        "tháng" => TimeUnit::Month,
-        "năm" => TimeUnit::Year,
+    let (unit, words) = match tokens.get(1).map(|t| t.lower.as_ref()) {
+        None => (TimeUnit::Day, 0),
+        Some("ngày") if starts_with_words(&tokens[2..], "làm việc") => (TimeUnit::WorkingDay, 3),
+        Some("ngày") => (TimeUnit::Day, 1),
+        Some("tuần") => (TimeUnit::Week, 1),
+        Some("tháng") => (TimeUnit::Month, 1),
+        Some("năm") => (TimeUnit::Year, 1),
         _ => return None,
     };
-    if tokens.len() == 2 {
+    let rest = &tokens[1 + words..];
+    if rest.is_empty() {
         return Some(Deadline::Relative { count, unit, after: String::new() });
     }
-    let connector = AFTER.iter().find(|w| starts_with_words(&tokens[2..], w))?;
-    let event = tokens.get(2 + word_count(connector))?;
+    let connector = AFTER.iter().find(|w| starts_with_words(rest, w))?;
+    let event = rest.get(word_count(connector))?;
     let after = text[event.start..].trim_end_matches(['.', ';', ',', ' ']).to_owned();
     Some(Deadline::Relative { count, unit, after })
 }

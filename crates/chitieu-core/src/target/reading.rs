@@ -2,7 +2,8 @@
 //! a second number for a range, and "trở lên"/"trở xuống"; or nothing, when the number is a
 //! label, a code, a date, a year or a measure of something else.
 
-use super::lexicon::{AFTERWORDS, COMPARATORS, COUNT_NOUNS, FILLERS, FROM, LABELS, LEADS, MEASURES};
+use super::lexicon::{AFTERWORDS, COMPARATORS, FILLERS, FROM, LABELS, LEADS};
+use super::unit::{UnitKind, count_noun, read_unit};
 use super::{Comparator, Target};
 use crate::token::{Kind, Token, ends_with_words, starts_with_words, word_count};
 
@@ -11,6 +12,8 @@ use crate::token::{Kind, Token, ends_with_words, starts_with_words, word_count};
 pub(super) enum Mode {
     /// In running text: only with "%", a comparator, or (a range) a count noun.
     Sentence,
+    /// In running text that states no level otherwise: a count ("02 mô hình") is one too.
+    Count,
     /// A whole cell: a bare number is a target too.
     Cell,
 }
@@ -24,33 +27,34 @@ pub(super) struct Found {
     pub last: usize,
     /// The token where the noun phrase after the level starts (a count noun, or what follows "%").
     pub noun: usize,
+    /// The unit is a rate ("Mbps"), which describes a subject as often as it sets a level.
+    pub rate: bool,
 }
 
 /// The target whose number is `tokens[i]`, if it is one.
 pub(super) fn read_at(text: &str, tokens: &[Token<'_>], i: usize, mode: Mode) -> Option<Found> {
     let value = tokens[i].value()?;
-    if code_like(tokens, i) {
+    let of_all = out_of(tokens, i, value);
+    if !of_all && code_like(tokens, i) {
         return None;
     }
-    let mut j = i + 1;
-    let mut percent = take_percent(tokens, &mut j);
+    let mut j = if of_all { i + 3 } else { i + 1 };
+    let mut sign = take_percent(tokens, &mut j);
     let mut value_max = None;
-    if let Some(k) = range_end(tokens, j).filter(|&k| tokens[k].value().is_some_and(|max| max > value)) {
+    if let Some(k) = range_end(tokens, j).filter(|&k| !of_all && tokens[k].value().is_some_and(|max| max > value)) {
         value_max = tokens[k].value();
         j = k + 1;
-        percent |= take_percent(tokens, &mut j);
+        let second = take_percent(tokens, &mut j);
+        sign = sign.or(second);
     }
     let noun = j;
-    let mut counted = None;
-    if !percent {
-        if let Some(word) = phrase_at(&tokens[j..], COUNT_NOUNS) {
-            counted = Some(tokens_text(text, &tokens[j..j + word_count(word)]));
-            j += word_count(word);
-        } else if mode == Mode::Sentence && phrase_at(&tokens[j..], MEASURES).is_some() {
-            return None;
-        }
+    let running = mode != Mode::Cell;
+    let unit = read_unit(text, tokens, &mut j, sign, running)?;
+    let counted = unit.kind == UnitKind::Count;
+    if mode == Mode::Count && !counted {
+        return None;
     }
-    if mode == Mode::Sentence && !percent && LABELS.iter().any(|label| ends_with_words(&tokens[..i], label)) {
+    if running && unit.kind != UnitKind::Percent && labelled(&tokens[..i], counted) {
         return None;
     }
     let before = comparator_before(tokens, i);
@@ -58,13 +62,21 @@ pub(super) fn read_at(text: &str, tokens: &[Token<'_>], i: usize, mode: Mode) ->
         j += word_count(words);
         *op
     });
-    let noun = if percent { j } else { noun };
-    if mode == Mode::Sentence {
-        let stated = percent || before.is_some() || after.is_some() || (value_max.is_some() && counted.is_some());
-        let year_like = counted.is_none() && !percent && [Some(value), value_max].into_iter().flatten().any(is_year);
-        if !stated || year_like {
-            return None;
+    let noun = if unit.kind == UnitKind::Percent { j } else { noun };
+    let first = before.map_or(i, |(first, ..)| first);
+    let stated =
+        unit.kind == UnitKind::Percent || before.is_some() || after.is_some() || (value_max.is_some() && counted);
+    let refused = match mode {
+        Mode::Count => before.is_some() || after.is_some(),
+        Mode::Sentence => {
+            let year_like = unit.kind == UnitKind::Bare && [Some(value), value_max].into_iter().flatten().any(is_year);
+            !stated || year_like
         }
+        Mode::Cell => false,
+    };
+    // An age is a level only when reached ("Tuổi thọ trung bình đạt 75,5 tuổi").
+    if refused || (running && unit.kind == UnitKind::Age && !tokens[first].is_word("đạt")) {
+        return None;
     }
     let op = match (value_max, before, after) {
         (Some(_), ..) => Comparator::Range,
@@ -72,11 +84,27 @@ pub(super) fn read_at(text: &str, tokens: &[Token<'_>], i: usize, mode: Mode) ->
         (None, Some((_, op, _)), _) | (None, None, Some(op)) => op,
         (None, None, None) => Comparator::Eq,
     };
-    let first = before.map_or(i, |(first, ..)| first);
-    let unit = if percent { Some("%".to_owned()) } else { counted.map(|c| c.to_lowercase()) };
     let raw = tokens_text(text, &tokens[first..j]);
-    let target = Target { year: None, op, value: Some(value), value_max, unit, subject: None, raw };
-    Some(Found { target, first, last: j, noun })
+    let rate = unit.kind == UnitKind::Rate;
+    let target = Target { year: None, op, value: Some(value), value_max, unit: unit.text, subject: None, raw };
+    Some(Found { target, first, last: j, noun, rate })
+}
+
+/// "126/126 xã, phường": a count out of all there are, written before a count noun.
+fn out_of(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
+    tokens.get(i + 1).is_some_and(|t| !t.spaced && t.is_sign(&["/"]))
+        && tokens.get(i + 2).and_then(Token::value).is_some_and(|all| all >= value)
+        && tokens.get(i + 3).is_some_and(|t| t.spaced)
+        && count_noun(tokens, i + 3).is_some()
+}
+
+/// Whether the words before a number name what it labels ("cấp độ 3", "năm 2026"). "định kỳ" is
+/// "periodic", and "cấp" before a count is the verb "issue" ("Cấp 10.000 chứng thư").
+fn labelled(before: &[Token<'_>], counted: bool) -> bool {
+    if ends_with_words(before, "định kỳ") {
+        return false;
+    }
+    LABELS.iter().any(|label| ends_with_words(before, label) && !(counted && *label == "cấp"))
 }
 
 /// A number written as part of a code, a date or a ratio ("06/CP", "10/10/2026", "24/7",
@@ -95,16 +123,16 @@ fn joined_after(tokens: &[Token<'_>], i: usize) -> bool {
     before_slash || before_code
 }
 
-/// Steps over "%" (or "phần trăm") at `*j`; whether there was one.
-fn take_percent(tokens: &[Token<'_>], j: &mut usize) -> bool {
-    if tokens.get(*j).is_some_and(|t| t.is_sign(&["%"])) {
+/// Steps over "%", "‰" (or "phần trăm") at `*j`; the sign, if there was one.
+fn take_percent(tokens: &[Token<'_>], j: &mut usize) -> Option<&'static str> {
+    if let Some(sign) = tokens.get(*j).and_then(|t| ["%", "‰"].into_iter().find(|s| t.is_sign(&[s]))) {
         *j += 1;
-        true
+        Some(sign)
     } else if starts_with_words(&tokens[(*j).min(tokens.len())..], "phần trăm") {
         *j += 2;
-        true
+        Some("%")
     } else {
-        false
+        None
     }
 }
 

@@ -3,20 +3,25 @@
 //! noun phrase after the level, up to a verb, a punctuation mark or the next target; failing
 //! both, the words before the target ("Tỷ lệ giáo viên đạt 100%, …").
 
-use super::lexicon::{JOINERS, SUBJECT_ENDS};
+use std::ops::Range;
+
+use super::clause::clause_of;
+use super::lexicon::{JOINERS, QUANTITIES, SUBJECT_ENDS};
 use super::reading::{Found, phrase_at, tokens_text};
 use crate::token::{Kind, Token, starts_with_words, word_count};
 
-/// Sets `subject` on every target when there are at least two.
-pub(super) fn assign_subjects(text: &str, tokens: &[Token<'_>], found: &mut [Found]) {
+/// Sets `subject` on every target when there are at least two, each read within its clause;
+/// failing a noun, the clause's words after the level ("100% được cung cấp trực tuyến").
+pub(super) fn assign_subjects(text: &str, tokens: &[Token<'_>], clauses: &[Range<usize>], found: &mut [Found]) {
     if found.len() < 2 {
         return;
     }
     let bounds: Vec<(usize, usize)> = (0..found.len())
         .map(|k| {
+            let clause = clause_of(clauses, found[k].last.saturating_sub(1));
             let floor = if k == 0 { 0 } else { found[k - 1].last };
             let limit = found.get(k + 1).map_or(tokens.len(), |n| n.first);
-            (floor, limit)
+            (floor.max(clause.start).min(found[k].first), limit.min(clause.end).max(found[k].last))
         })
         .collect();
     for (f, (floor, limit)) in found.iter_mut().zip(bounds) {
@@ -26,7 +31,14 @@ pub(super) fn assign_subjects(text: &str, tokens: &[Token<'_>], found: &mut [Fou
         } else {
             noun_phrase(text, &tokens[f.noun.min(limit)..limit])
         };
-        f.target.subject = named.or_else(|| phrase_before(text, &tokens[floor..f.first]));
+        // A quantity alone ("50.000 tỷ đồng") names no subject when words before the level do.
+        let quantity = f.target.unit.as_deref().is_some_and(|u| QUANTITIES.iter().any(|q| u.ends_with(q)));
+        let unit_alone = quantity && named.as_deref().is_some_and(|n| n == tokens_text(text, &tokens[f.noun..f.last]));
+        let before = phrase_before(text, &tokens[floor..f.first]);
+        f.target.subject = match (named, before) {
+            (Some(_), Some(before)) if unit_alone => Some(before),
+            (named, before) => named.or(before).or_else(|| trimmed(text, after)),
+        };
     }
 }
 

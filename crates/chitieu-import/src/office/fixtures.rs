@@ -140,6 +140,24 @@ fn docx_paragraph_runs_breaks_entities_and_left_out_text() {
 }
 
 #[test]
+fn docx_runs_in_legacy_vietnamese_fonts_are_converted() {
+    let run = |font: &str, text: &str| {
+        format!(r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+    };
+    // "Kế hoạch" in .VnTimeH (capitals), "chuyển đổi số" in .VnTime, "ư" kept by Word as a soft
+    // hyphen element, "năm 2026" in VNI-Times, and a Unicode run left as it is.
+    let body = format!(
+        r#"<w:p>{}{}<w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>Ch</w:t><w:softHyphen/><w:t>¬ng</w:t></w:r>{}{}</w:p>"#,
+        run(".VnTimeH", "kÕ ho¹ch "),
+        run(".VnTime", "chuyÓn ®æi sè "),
+        run("VNI-Times", " naêm 2026 "),
+        run("Times New Roman", "Chương"),
+    );
+    let blocks = docx::read_blocks("a.docx", &docx_with(&body)).unwrap();
+    assert_eq!(blocks, [paragraph(1, "KẾ HOẠCH chuyển đổi số Chương năm 2026 Chương")]);
+}
+
+#[test]
 fn docx_nested_tables_flatten_and_rows_fill_their_grid() {
     let cell = |text: &str| format!("<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
     let nested = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", cell("x"), cell("y"));

@@ -127,6 +127,30 @@ fn deadline_cells_read_to_their_deadline() {
 }
 
 #[test]
+fn other_provinces_forms_read_too() {
+    let cases = [
+        ("7", relative(7, TimeUnit::Day, "")),
+        ("10 ngày làm việc sau khi nhận đủ hồ sơ", relative(10, TimeUnit::WorkingDay, "nhận đủ hồ sơ")),
+        ("Chậm nhất 05 ngày làm việc", relative(5, TimeUnit::WorkingDay, "")),
+        ("2 tuần", relative(2, TimeUnit::Week, "")),
+        ("Phấn đấu đến năm 2030", year(2030)),
+        ("Đến năm 2030, tầm nhìn đến năm 2045", year(2030)),
+        ("Năm học 2026-2027", range(year(2026), year(2027))),
+        ("Tháng 9/2026 (báo cáo sơ kết)", month(2026, 9)),
+        ("Định kỳ hằng tháng", ongoing(Some(Cadence::Month))),
+        ("Hằng tuần", ongoing(Some(Cadence::Week))),
+        ("Định kỳ 6 tháng, hằng năm", ongoing(Some(Cadence::HalfYear))),
+        ("03 tháng/lần", ongoing(Some(Cadence::Quarter))),
+        ("Trước ngày 20 của tháng cuối quý", ongoing(Some(Cadence::Quarter))),
+        ("Năm 2026 và các năm tiếp theo", ongoing(Some(Cadence::Year))),
+        ("Theo kế hoạch của Sở KHCN", unknown("Theo kế hoạch của Sở KHCN")),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(read_deadline(text), Some(expected), "{text:?}");
+    }
+}
+
+#[test]
 fn empty_cells_and_cells_deferring_below_have_no_deadline() {
     for text in ["", "  ", "-", "–", "—", ".", "Theo thời hạn cụ thể sau đây:", "Theo từng mốc thời hạn dưới đây"]
     {

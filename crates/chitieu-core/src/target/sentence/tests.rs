@@ -219,6 +219,43 @@ fn numbers_that_are_not_targets_stay_out() {
 }
 
 #[test]
+fn counts_per_unit_levels_and_described_subjects() {
+    let cases = vec![
+        ("Thí điểm tại 126 xã, phường", vec![t(Eq, 126.0, Some("xã, phường"), "126 xã, phường")]),
+        ("Mở rộng thêm 5.000 hộ kinh doanh", vec![t(Ge, 5000.0, Some("hộ"), "thêm 5.000 hộ")]),
+        ("Tổ chức 02 lớp tập huấn/năm", vec![t(Eq, 2.0, Some("lớp/năm"), "02 lớp")]),
+        ("mỗi xã có ít nhất 01 mô hình", vec![t(Ge, 1.0, Some("mô hình/xã"), "ít nhất 01 mô hình")]),
+        ("Duy trì tối thiểu 01 lần/tuần", vec![t(Ge, 1.0, Some("lần/tuần"), "tối thiểu 01 lần/tuần")]),
+        ("Kinh tế số chiếm 20% GRDP", vec![t(Ge, 20.0, PCT, "chiếm 20%")]),
+        ("Tốc độ băng rộng di động đạt tối thiểu 100 Mbps", vec![t(Ge, 100.0, Some("Mbps"), "đạt tối thiểu 100 Mbps")]),
+        ("Tuổi thọ trung bình đạt 75,5 tuổi", vec![t(Ge, 75.5, Some("tuổi"), "đạt 75,5 tuổi")]),
+        ("Giảm tỷ suất tử vong xuống dưới 15‰", vec![t(Lt, 15.0, Some("‰"), "dưới 15‰")]),
+        ("Hoàn thành 126/126 xã, phường", vec![t(Eq, 126.0, Some("xã, phường"), "126/126 xã, phường")]),
+        ("100% hộ có doanh thu trên 1 tỷ đồng sử dụng hóa đơn điện tử", vec![t(Eq, 100.0, PCT, "100%")]),
+        ("Tỷ lệ phụ nữ mang thai được khám thai ít nhất 4 lần đạt 90%", vec![t(Ge, 90.0, PCT, "đạt 90%")]),
+        (
+            "- 100% được cung cấp trực tuyến; 80% được cung cấp trực tuyến toàn trình",
+            vec![
+                about(t(Eq, 100.0, PCT, "100%"), "được cung cấp trực tuyến"),
+                about(t(Eq, 80.0, PCT, "80%"), "được cung cấp trực tuyến toàn trình"),
+            ],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(read_sentence(text), expected, "{text:?}");
+    }
+    for text in [
+        "doanh nghiệp có trên 10 lao động",
+        "trẻ em dưới 5 tuổi",
+        "Kế hoạch gồm 12 chỉ tiêu và 35 nhiệm vụ",
+        "Đánh giá trong 03 ngày (gồm 01 mô hình)",
+        "Tỷ lệ hộ gia đình có cáp quang với tốc độ từ 1 Gbps trở lên",
+    ] {
+        assert_eq!(read_sentence(text), [], "{text:?}");
+    }
+}
+
+#[test]
 fn other_ways_of_writing_a_target_read_too() {
     let cases = vec![
         ("Tỷ lệ hồ sơ không thấp hơn 80%", vec![t(Ge, 80.0, PCT, "không thấp hơn 80%")]),
