@@ -291,7 +291,7 @@ fn numbers_the_columns(cells: &[String]) -> bool {
         .iter()
         .filter_map(|l| l.trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']').parse().ok())
         .collect();
-    numbers.len() * 2 >= labels.len() + 1
+    numbers.len() * 2 > labels.len()
         && numbers.len() >= 3
         && numbers.windows(2).all(|w| w[1] == w[0] + 1)
         && labels.iter().all(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || "()[]=+-*/×x ".contains(c)))

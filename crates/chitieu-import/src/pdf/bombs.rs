@@ -22,9 +22,8 @@ pub fn check(pdf: &[u8]) -> Result<(), u64> {
         let start = at + found + b"stream".len();
         at = start;
         // "endstream" also contains "stream"; a stream keyword is followed by an end of line.
-        let body = match pdf.get(start..) {
-            Some([b'\r', b'\n', rest @ ..]) | Some([b'\n' | b'\r', rest @ ..]) => rest,
-            _ => continue,
+        let Some([b'\r', b'\n', body @ ..] | [b'\n' | b'\r', body @ ..]) = pdf.get(start..) else {
+            continue;
         };
         let head = &pdf[start.saturating_sub(1024)..start];
         if find(head, b"FlateDecode").is_none() && find(head, b"/Fl ").is_none() && find(head, b"/Fl/").is_none() {

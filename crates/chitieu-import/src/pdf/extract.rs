@@ -225,25 +225,22 @@ fn words(glyphs: &[Placed]) -> Vec<Word> {
         if !continues {
             flush(&mut current, &mut words);
         }
-        match &mut current {
-            Some((w, _, _)) => {
-                w.text.push_str(&g.text);
-                w.x0 = w.x0.min(g.x0);
-                w.x1 = w.x1.max(g.x1);
-                w.y0 = w.y0.min(g.baseline - 0.8 * g.size);
-                w.y1 = w.y1.max(g.baseline + 0.2 * g.size);
-            }
-            None => {
-                let word = Word {
-                    text: g.text.clone(),
-                    x0: g.x0,
-                    y0: g.baseline - 0.8 * g.size,
-                    x1: g.x1,
-                    y1: g.baseline + 0.2 * g.size,
-                    confidence: None,
-                };
-                current = Some((word, g.baseline, g.size));
-            }
+        if let Some((w, _, _)) = &mut current {
+            w.text.push_str(&g.text);
+            w.x0 = w.x0.min(g.x0);
+            w.x1 = w.x1.max(g.x1);
+            w.y0 = w.y0.min(g.baseline - 0.8 * g.size);
+            w.y1 = w.y1.max(g.baseline + 0.2 * g.size);
+        } else {
+            let word = Word {
+                text: g.text.clone(),
+                x0: g.x0,
+                y0: g.baseline - 0.8 * g.size,
+                x1: g.x1,
+                y1: g.baseline + 0.2 * g.size,
+                confidence: None,
+            };
+            current = Some((word, g.baseline, g.size));
         }
     }
     flush(&mut current, &mut words);

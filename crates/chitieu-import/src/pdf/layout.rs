@@ -145,13 +145,6 @@ fn grids(page: &Page) -> Vec<Grid> {
     // Union-find over all segments; a horizontal and a vertical one touching are one group.
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
             let touch = v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP;
@@ -207,6 +200,15 @@ fn join(mut segments: Vec<Segment>) -> Vec<Segment> {
     out
 }
 
+/// The root of `i` in a union-find forest, halving paths on the way.
+fn find(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
 /// Distinct positions, those closer than [`SNAP`] taken as one.
 fn edges(mut positions: Vec<f32>) -> Vec<f32> {
     positions.sort_by(f32::total_cmp);
@@ -234,13 +236,6 @@ impl Grid {
         }
         let (cols, rows) = (xs.len() - 1, ys.len() - 1);
         let mut region: Vec<usize> = (0..cols * rows).collect();
-        fn find(p: &mut [usize], mut i: usize) -> usize {
-            while p[i] != i {
-                p[i] = p[p[i]];
-                i = p[i];
-            }
-            i
-        }
         let union = |p: &mut Vec<usize>, a: usize, b: usize| {
             let (ra, rb) = (find(p, a), find(p, b));
             if ra != rb {
