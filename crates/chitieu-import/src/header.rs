@@ -217,7 +217,11 @@ pub fn classify(name: &str) -> Column {
     let k = key(name);
     let k = k.trim_end_matches([':', '.']).trim();
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số") || k.starts_with("stt")
+    // A narrow number column breaks its header inside the word ("ST / T").
+    let compact: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số")
+        || k.starts_with("stt")
+        || matches!(compact.as_str(), "stt" | "tt")
     {
         Column::Code
     } else if has(&["ghi chú"]) {
