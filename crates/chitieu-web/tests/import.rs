@@ -248,7 +248,7 @@ async fn the_plans_list_links_the_import_page_for_admins_and_monitors() {
 }
 
 #[tokio::test]
-async fn empty_pdf_tcvn3_and_damaged_files_are_refused_with_the_readers_message_naming_the_file() {
+async fn empty_pdf_and_damaged_files_are_refused_with_the_readers_message_naming_the_file() {
     let app = App::start().await;
     let csrf = app.sign_in("quantri").await;
     let (status, page) = text(app.upload(&csrf, "trong-rong.txt", b"", &[]).await).await;
@@ -261,18 +261,22 @@ async fn empty_pdf_tcvn3_and_damaged_files_are_refused_with_the_readers_message_
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("ke-hoach.pdf") && page.contains("PDF"), "{page}");
 
-    let tcvn3 = "\nSTT\tChØ tiªu\t§¬n vÞ chñ tr×\n1.\tTû lÖ phñ sãng 5G trªn d©n sè ®¹t tèi thiÓu 70%\tSë KH&CN\n";
-    let (status, page) = text(app.upload(&csrf, "cu.txt", tcvn3.as_bytes(), &[]).await).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(
-        page.contains("cu.txt: line 2") && page.contains("TCVN3"),
-        "the file, the line, the reader's words: {page}"
-    );
-
     let (status, page) = text(app.upload(&csrf, "hong.docx", b"PK\x03\x04 not really a zip", &[]).await).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("hong.docx"), "{page}");
     assert!(app.store.plans().await.expect("plans").is_empty());
+}
+
+#[tokio::test]
+async fn a_tcvn3_document_is_read_in_unicode() {
+    let app = App::start().await;
+    let csrf = app.sign_in("quantri").await;
+    let tcvn3 = "\nSTT\tChØ tiªu\t§¬n vÞ chñ tr×\n1.\tTû lÖ phñ sãng 5G trªn d©n sè ®¹t tèi thiÓu 70%\tSë KH&CN\n";
+    let landed = app.upload(&csrf, "cu.txt", tcvn3.as_bytes(), &[]).await;
+    let path = landed.url().path().to_owned();
+    let (status, page) = text(app.after_reading(&path).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Tỷ lệ phủ sóng 5G trên dân số") && page.contains("Sở KH&#38;CN"), "{page}");
 }
 
 #[tokio::test]
