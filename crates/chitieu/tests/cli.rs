@@ -62,8 +62,23 @@ fn a_missing_or_bad_file_is_named_in_the_error() {
     let out = chitieu(&["parse", "no/such/plan.txt"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/plan.txt"));
-    let out = chitieu(&["parse", "fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("hong.pdf");
+    std::fs::write(&broken, b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R").expect("write");
+    let out = chitieu(&["parse", broken.to_str().expect("path")]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("kh-cao-diem-100-ngay-c-s-tp-hn.pdf") && err.contains("PDF"), "{err}");
+    assert!(err.contains("hong.pdf") && err.contains("PDF") && err.contains("expected"), "{err}");
+}
+
+#[test]
+fn parse_reads_a_pdf_directly_and_shows_its_layout() {
+    let plan = stdout_json(&["parse", "fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf"]);
+    assert_eq!(plan["items"].as_array().expect("items").len(), 41);
+    assert_eq!(plan["items"][1]["roles"]["lead"], serde_json::json!(["Sở Tài chính"]));
+    let out = chitieu(&["parse", "fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf", "--format", "layout"]);
+    assert!(out.status.success());
+    let layout = String::from_utf8_lossy(&out.stdout);
+    let line = plan["items"][1]["line"].as_u64().expect("line") as usize;
+    assert!(layout.lines().nth(line - 1).expect("the item's line").contains("Sở Tài chính"), "{layout}");
 }

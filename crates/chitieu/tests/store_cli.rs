@@ -111,13 +111,11 @@ fn bad_input_is_named_and_changes_nothing() {
     let out = run(&["import", "--issuer", "UBND tinh Ninh Binh", "fixtures/seeds/004_b92706629730df53.txt"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"UBND tỉnh Ninh Bình\""));
-    let out = run(&[
-        "import",
-        "fixtures/seeds/004_b92706629730df53.txt",
-        "fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf",
-    ]);
+    let broken = dir.path().join("hong.pdf");
+    std::fs::write(&broken, b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R").expect("write");
+    let out = run(&["import", "fixtures/seeds/004_b92706629730df53.txt", broken.to_str().expect("path")]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("kh-cao-diem-100-ngay-c-s-tp-hn.pdf"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hong.pdf"));
     let out = run(&["obligations", "1", "--period", "2026-Q9"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a period"));
     let bad_registry = dir.path().join("units.csv");
