@@ -2,10 +2,11 @@
 //! its ruling lines found in the pixels, and its text read by Tesseract cell by cell.
 //!
 //! The steps, each in its own module: [`render`] (page → grey image at ~300 dpi, capped in
-//! pixels), [`binary`] (Otsu threshold), [`skew`] (angle from projection profiles, rotation
-//! back), [`lines`] (long runs of ink → rules, erased before OCR), [`cells`] (the regions the
-//! rules enclose), [`ocr`] (cells and the rest of the page through [`tesseract`], words mapped
-//! back to the page). Words and rules come out in points on the straightened page.
+//! pixels), [`binary`] (Otsu threshold, local contrast), [`skew`] (angle from projection
+//! profiles, rotation back), [`lines`] (long runs of ink → rules, erased before OCR),
+//! [`cells`] (the regions the rules enclose), [`ocr`] (cells and the rest of the page read by
+//! [`tesseract`], words mapped back to the page). Words and rules come out in points on the
+//! straightened page.
 
 mod binary;
 mod cells;
@@ -72,7 +73,7 @@ pub fn read_scanned_image(image: &GrayImage, dpi: f32, number: usize) -> Result<
     } else {
         std::borrow::Cow::Borrowed(image)
     };
-    let found = lines::find(&lines::ink(&straight, levels, dpi), dpi);
+    let found = lines::find(&straight, levels, dpi);
     let mut clean = straight.into_owned();
     lines::erase(&mut clean, &found, dpi);
     let regions = cells::enclosed(&found, clean.width(), clean.height(), dpi);

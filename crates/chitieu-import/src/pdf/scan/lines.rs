@@ -30,31 +30,41 @@ const BRIDGE: f32 = 0.5;
 const CONTRAST: f32 = 0.2;
 /// Along a rule, the strips just beside it (from [`SIDE_OFFSET`] out, [`SIDE_WIDTH`] wide, in
 /// points) are mostly paper: at most this share ink. A run along a line of text has the
-/// letters' stems on one side.
-const SIDE_INK: f32 = 0.2;
+/// letters' stems on one side. Beside a rule longer than [`LONG`] only text counts (by the
+/// global threshold): the shaded band of a section row is not text, and no line of text
+/// runs that long unbroken.
+const SIDE_INK: f32 = 0.35;
 const SIDE_OFFSET: f32 = 0.5;
 const SIDE_WIDTH: f32 = 1.0;
+const LONG: f32 = 144.0;
 
 /// The pixels that may be rules: darker than the paper around them (within a little more than
 /// the thickest rule) by [`CONTRAST`] of the page's ink-to-paper contrast.
-pub fn ink(image: &GrayImage, levels: Levels, dpi: f32) -> Bitmap {
+fn ink(image: &GrayImage, levels: Levels, dpi: f32) -> Bitmap {
     let contrast = (CONTRAST * (levels.paper - levels.ink)).clamp(12.0, 80.0) as u8;
     let reach = ((MAX_THICKNESS + 1.0) * dpi / 72.0).ceil() as u32;
     Bitmap::darker_than_around(image, contrast, reach)
 }
 
-/// The page's ruling lines, in pixels: horizontal ones first.
-pub fn find(ink: &Bitmap, dpi: f32) -> Vec<PixelBox> {
+/// The ruling lines of a straight grey page, in pixels, horizontal ones first: runs of local
+/// contrast ink ([`ink`]) with little of it beside them, or for long runs little text (ink by
+/// the global threshold), each trimmed to its darkest lines ([`trim`]).
+pub fn find(image: &GrayImage, levels: Levels, dpi: f32) -> Vec<PixelBox> {
+    let text = Bitmap::from_gray(image, levels.threshold);
+    let ink = &ink(image, levels, dpi);
     let px = |pt: f32| (pt * dpi / 72.0).round().max(1.0) as u32;
     let min = px(MIN_HORIZONTAL.min(MIN_VERTICAL));
     let bridge = (BRIDGE * dpi / 72.0).round() as usize;
-    let lines = |ink: &Bitmap| -> Vec<PixelBox> {
+    let lines = |ink: &Bitmap, text: &Bitmap| -> Vec<PixelBox> {
         let pieces = join(runs(ink, min, bridge, px(MAX_THICKNESS)), px(MAX_GAP), px(MAX_THICKNESS));
-        pieces.into_iter().filter(|p| clear_sides(ink, p, px(SIDE_OFFSET), px(SIDE_WIDTH))).collect()
+        let clear = |of: &Bitmap, p: &PixelBox| clear_sides(of, p, px(SIDE_OFFSET), px(SIDE_WIDTH));
+        pieces.into_iter().filter(|p| clear(ink, p) || (p.width() >= px(LONG) && clear(text, p))).collect()
     };
-    let horizontal = lines(ink);
-    let vertical: Vec<PixelBox> =
-        lines(&ink.transposed()).into_iter().map(|b| PixelBox { x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1 }).collect();
+    let horizontal: Vec<PixelBox> = lines(ink, &text).into_iter().map(|h| trim(image, h, true)).collect();
+    let vertical: Vec<PixelBox> = lines(&ink.transposed(), &text.transposed())
+        .into_iter()
+        .map(|b| trim(image, PixelBox { x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1 }, false))
+        .collect();
     let meet = px(MEET);
     let meets = |a: &PixelBox, b: &PixelBox| {
         a.x0 <= b.x1 + meet && b.x0 <= a.x1 + meet && a.y0 <= b.y1 + meet && b.y0 <= a.y1 + meet
@@ -66,6 +76,30 @@ pub fn find(ink: &Bitmap, dpi: f32) -> Vec<PixelBox> {
         horizontal.iter().filter(|h| keep(h, h.width(), px(MIN_HORIZONTAL), &vertical)).copied().collect();
     out.extend(vertical.iter().filter(|v| keep(v, v.height(), px(MIN_VERTICAL), &horizontal)));
     out
+}
+
+/// The rule `r` narrowed to its dark core: the lines along it (rows of a horizontal rule,
+/// columns of a vertical one) whose mean grey is nearer its darkest line's than its lightest's.
+/// A shaded band beside a rule is local-contrast ink near its edge and would thicken it.
+fn trim(image: &GrayImage, r: PixelBox, horizontal: bool) -> PixelBox {
+    let (across, along) = if horizontal { (r.y0..r.y1, r.x0..r.x1) } else { (r.x0..r.x1, r.y0..r.y1) };
+    let n = along.len().max(1) as u32;
+    let means: Vec<u32> = across
+        .clone()
+        .map(|a| {
+            let sum: u32 = along
+                .clone()
+                .map(|b| u32::from(if horizontal { image.get_pixel(b, a) } else { image.get_pixel(a, b) }.0[0]))
+                .sum();
+            sum / n
+        })
+        .collect();
+    let (Some(&darkest), Some(&lightest)) = (means.iter().min(), means.iter().max()) else { return r };
+    let cut = u32::midpoint(darkest, lightest);
+    let first = means.iter().position(|&m| m <= cut).unwrap_or(0) as u32;
+    let last = means.iter().rposition(|&m| m <= cut).unwrap_or(means.len() - 1) as u32;
+    let (from, to) = (across.start + first, across.start + last + 1);
+    if horizontal { PixelBox { y0: from, y1: to, ..r } } else { PixelBox { x0: from, x1: to, ..r } }
 }
 
 /// Whitens the rules, and their blur round them (half a point), on the grey page.
@@ -82,7 +116,7 @@ pub fn erase(image: &mut GrayImage, rules: &[PixelBox], dpi: f32) {
 }
 
 /// Whether the strips above and below horizontal piece `p` (`offset` pixels away, `width`
-/// high) are mostly paper.
+/// high) are mostly free of `ink`.
 fn clear_sides(ink: &Bitmap, p: &PixelBox, offset: u32, width: u32) -> bool {
     let share = |rows: std::ops::Range<u32>| -> f32 {
         let rows = rows.start.min(ink.height)..rows.end.min(ink.height);
@@ -208,8 +242,8 @@ mod tests {
     use super::super::skew::{estimate, rotate};
     use super::*;
 
-    fn rule_ink(image: &GrayImage) -> Bitmap {
-        ink(image, levels(image), 300.0)
+    fn rules(image: &GrayImage) -> Vec<PixelBox> {
+        find(image, levels(image), 300.0)
     }
 
     #[test]
@@ -221,8 +255,8 @@ mod tests {
         let angle = estimate(&Bitmap::from_gray(&tilted, otsu_threshold(&tilted)));
         assert!((angle - 1.2).abs() <= 0.2, "angle {angle}");
         let straight = rotate(&tilted, -angle);
-        let rules = find(&rule_ink(&straight), 300.0);
-        let (h, v): (Vec<&PixelBox>, Vec<&PixelBox>) = rules.iter().partition(|r| r.width() > r.height());
+        let found = rules(&straight);
+        let (h, v): (Vec<&PixelBox>, Vec<&PixelBox>) = found.iter().partition(|r| r.width() > r.height());
         assert_eq!(h.len(), 9, "{h:?}");
         assert_eq!(v.len(), 5, "{v:?}");
         for r in &h {
@@ -250,7 +284,7 @@ mod tests {
                 p.0[0] = 240;
             }
         }
-        assert_eq!(find(&rule_ink(&page), 300.0), vec![]);
+        assert_eq!(rules(&page), vec![]);
     }
 
     #[test]
@@ -264,17 +298,33 @@ mod tests {
         for x in 50..200 {
             page.put_pixel(x, 200, image::Luma([10]));
         }
-        let rules = find(&rule_ink(&page), 300.0);
-        assert_eq!(rules, vec![PixelBox { x0: 50, y0: 100, x1: 1150, y1: 103 }]);
+        let found = rules(&page);
+        assert_eq!(found, vec![PixelBox { x0: 50, y0: 100, x1: 1150, y1: 103 }]);
+    }
+
+    #[test]
+    fn a_rule_beside_a_shaded_band_stays_thin() {
+        // A section row shaded at 208 (rows 103..160) under a rule at rows 100..103.
+        let page = GrayImage::from_fn(1200, 300, |x, y| {
+            let v = match (x, y) {
+                (50..1150, 100..103) => 40,
+                (50..1150, 103..160) => 208,
+                (_, 200..202) if (300..1100).contains(&x) => 30,
+                _ => 236,
+            };
+            image::Luma([v])
+        });
+        let found = rules(&page);
+        assert!(found.contains(&PixelBox { x0: 50, y0: 100, x1: 1150, y1: 103 }), "{found:?}");
     }
 
     #[test]
     fn erasing_whitens_the_rules() {
         let page = table_page(1700, 1800);
         let mut clean = page.clone();
-        let rules = find(&rule_ink(&page), 300.0);
-        erase(&mut clean, &rules, 300.0);
-        assert_eq!(find(&rule_ink(&clean), 300.0), vec![]);
+        let found = rules(&page);
+        erase(&mut clean, &found, 300.0);
+        assert_eq!(rules(&clean), vec![]);
         assert_eq!(clean.get_pixel(400, 151).0[0], 255);
     }
 }
