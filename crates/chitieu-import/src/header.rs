@@ -117,9 +117,8 @@ impl Header {
         }
         let clipped = |a: &str, b: &str| a.chars().count() >= 8 && b.starts_with(a.trim_end_matches([',', ';', ' ']));
         let width = trim(&cells).max(trim(row));
-        let pairs = (0..width).map(|i| {
-            (cells.get(i).map_or("", String::as_str), row.get(i).map_or("", String::as_str))
-        });
+        let pairs =
+            (0..width).map(|i| (cells.get(i).map_or("", String::as_str), row.get(i).map_or("", String::as_str)));
         let mut same = 0;
         for (a, b) in pairs {
             if a == b {

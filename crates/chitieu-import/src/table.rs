@@ -130,8 +130,14 @@ fn find_tables(blocks: &[Block], marked: bool) -> Vec<TableSpan> {
                 }
             }
             Block::Table { .. } => {
-                let end = blocks[i + 1..].iter().position(|b| matches!(b, Block::Table { .. })).map_or(blocks.len(), |p| i + 1 + p);
-                let rows_end = blocks[i + 1..end].iter().rposition(|b| matches!(b, Block::Row { .. })).map_or(i + 1, |p| i + 2 + p);
+                let end = blocks[i + 1..]
+                    .iter()
+                    .position(|b| matches!(b, Block::Table { .. }))
+                    .map_or(blocks.len(), |p| i + 1 + p);
+                let rows_end = blocks[i + 1..end]
+                    .iter()
+                    .rposition(|b| matches!(b, Block::Row { .. }))
+                    .map_or(i + 1, |p| i + 2 + p);
                 let rows = blocks[i + 1..rows_end].iter().filter(|b| matches!(b, Block::Row { .. })).count();
                 let header = header_within(blocks, i + 1, rows_end, 3);
                 let width = blocks[i + 1..rows_end].iter().find_map(|b| match b {
@@ -169,7 +175,14 @@ fn find_tables(blocks: &[Block], marked: bool) -> Vec<TableSpan> {
                         None => blocks.len(),
                     };
                     let rows = blocks[at..end].iter().filter(|b| matches!(b, Block::Row { .. })).count();
-                    tables.push(TableSpan { start: i, end, header_at: at, header: Some(header), rows, appendix: appendix.take() });
+                    tables.push(TableSpan {
+                        start: i,
+                        end,
+                        header_at: at,
+                        header: Some(header),
+                        rows,
+                        appendix: appendix.take(),
+                    });
                     i = end;
                     continue;
                 }
@@ -191,12 +204,8 @@ fn appendix_label(text: &str) -> String {
 
 /// The first header among the rows `from..to`, looking at no more than `rows` rows.
 fn header_within(blocks: &[Block], from: usize, to: usize, rows: usize) -> Option<(usize, (Header, bool))> {
-    blocks[from..to]
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, Block::Row { .. }))
-        .take(rows)
-        .find_map(|(offset, block)| {
+    blocks[from..to].iter().enumerate().filter(|(_, b)| matches!(b, Block::Row { .. })).take(rows).find_map(
+        |(offset, block)| {
             let i = from + offset;
             let Block::Row { cells, .. } = block else { return None };
             let next = match blocks.get(i + 1) {
@@ -204,7 +213,8 @@ fn header_within(blocks: &[Block], from: usize, to: usize, rows: usize) -> Optio
                 _ => None,
             };
             Header::detect(cells, next).map(|h| (i, h))
-        })
+        },
+    )
 }
 
 /// Where a second table starts after the header at `at` in a text document: a header with

@@ -142,7 +142,9 @@ fn docx_paragraph_runs_breaks_entities_and_left_out_text() {
 #[test]
 fn docx_runs_in_legacy_vietnamese_fonts_are_converted() {
     let run = |font: &str, text: &str| {
-        format!(r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+        format!(
+            r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
+        )
     };
     // "Kế hoạch" in .VnTimeH (capitals), "chuyển đổi số" in .VnTime, "ư" kept by Word as a soft
     // hyphen element, "năm 2026" in VNI-Times, and a Unicode run left as it is.

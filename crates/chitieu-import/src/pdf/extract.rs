@@ -117,7 +117,10 @@ impl<'a> Device<'a> for Collector {
                     };
                     let r = Rect::from_points(last, to);
                     if r.width() < 0.5 || r.height() < 0.5 {
-                        self.push_rule(r.inflate(if r.width() < 0.5 { half } else { 0.0 }, if r.height() < 0.5 { half } else { 0.0 }));
+                        self.push_rule(r.inflate(
+                            if r.width() < 0.5 { half } else { 0.0 },
+                            if r.height() < 0.5 { half } else { 0.0 },
+                        ));
                     }
                     last = to;
                 }

@@ -62,10 +62,14 @@ pub fn layout(pages: &[Page]) -> Layout {
     let mut carry: Vec<Option<String>> = Vec::new();
     for page in pages {
         let grids = grids(page);
-        let taken: Vec<bool> = page.words.iter().map(|w| {
-            let (x, y) = w.center();
-            grids.iter().any(|g| g.cell_at(x, y).is_some())
-        }).collect();
+        let taken: Vec<bool> = page
+            .words
+            .iter()
+            .map(|w| {
+                let (x, y) = w.center();
+                grids.iter().any(|g| g.cell_at(x, y).is_some())
+            })
+            .collect();
         let free: Vec<&Word> = page.words.iter().zip(&taken).filter(|(_, t)| !**t).map(|(w, _)| w).collect();
         let mut pieces: Vec<(f32, Piece<'_>)> = grids.iter().map(|g| (g.ys[0], Piece::Grid(g))).collect();
         pieces.extend(text_pieces(&free));
@@ -190,8 +194,15 @@ fn join(mut segments: Vec<Segment>) -> Vec<Segment> {
     segments.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
     for s in segments {
-        if let Some(last) = out.iter_mut().rev().take(8).find(|l| (l.at - s.at).abs() <= SNAP / 2.0 && s.from <= l.to + SNAP)
+        // Collinear and touching (a scanned rule's position jitters by a fraction of a point,
+        // so a piece sorted later may start further left).
+        if let Some(last) = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|l| (l.at - s.at).abs() <= SNAP / 2.0 && s.from <= l.to + SNAP && s.to >= l.from - SNAP)
         {
+            last.from = last.from.min(s.from);
             last.to = last.to.max(s.to);
             continue;
         }
@@ -515,17 +526,17 @@ fn unruled_table(lines: &[Vec<Vec<&Word>>], start: usize) -> Option<(usize, Vec<
     columns.extend(gutters.iter().map(|&(a, b)| f32::midpoint(a, b)));
     columns.push(covered.iter().map(|c| c.1).fold(f32::NEG_INFINITY, f32::max));
     let cells_of = |line: &Vec<Vec<&Word>>| {
-            let mut cells = vec![String::new(); columns.len() - 1];
-            for seg in line {
-                let (a, _) = span(seg);
-                let c = columns.windows(2).position(|w| a >= w[0] - 1.0 && a < w[1]).unwrap_or(0);
-                let text = seg.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-                if !cells[c].is_empty() {
-                    cells[c].push(' ');
-                }
-                cells[c].push_str(&text);
+        let mut cells = vec![String::new(); columns.len() - 1];
+        for seg in line {
+            let (a, _) = span(seg);
+            let c = columns.windows(2).position(|w| a >= w[0] - 1.0 && a < w[1]).unwrap_or(0);
+            let text = seg.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            if !cells[c].is_empty() {
+                cells[c].push(' ');
             }
-            cells
+            cells[c].push_str(&text);
+        }
+        cells
     };
     // Rows are bands of lines: the space between two rows (their cells' padding) is wider than
     // the space between two lines of one cell. A band's cells are its lines' words by column.

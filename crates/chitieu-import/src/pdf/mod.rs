@@ -69,7 +69,9 @@ pub fn read(file: &str, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> Res
             },
             LoadPdfError::Decryption(e) => ImportError::NotADocument {
                 file: file.into(),
-                detail: format!("the PDF is encrypted in a way that cannot be read ({e:?}); expected an unprotected PDF"),
+                detail: format!(
+                    "the PDF is encrypted in a way that cannot be read ({e:?}); expected an unprotected PDF"
+                ),
             },
             LoadPdfError::Invalid => {
                 corrupt("no readable cross-reference table or page tree; expected a complete PDF file".into())
@@ -115,12 +117,17 @@ pub fn read(file: &str, bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> Res
         }
         let page = if scanned || unreadable {
             if !ocr_checked {
-                scan::ocr_available().map_err(|e| ImportError::Ocr { file: file.into(), page: number, detail: e.to_string() })?;
+                scan::ocr_available().map_err(|e| ImportError::Ocr {
+                    file: file.into(),
+                    page: number,
+                    detail: e.to_string(),
+                })?;
                 ocr_checked = true;
             }
-            let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan::read_scanned_page(pdf_page, number)))
-                .map_err(|_| corrupt(format!("page {number} could not be rendered for OCR")))?
-                .map_err(|e| ImportError::Ocr { file: file.into(), page: number, detail: e.to_string() })?;
+            let page =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan::read_scanned_page(pdf_page, number)))
+                    .map_err(|_| corrupt(format!("page {number} could not be rendered for OCR")))?
+                    .map_err(|e| ImportError::Ocr { file: file.into(), page: number, detail: e.to_string() })?;
             read.scanned.push(number);
             page
         } else {
