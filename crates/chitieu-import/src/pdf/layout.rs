@@ -76,6 +76,13 @@ pub fn layout(pages: &[Page]) -> Layout {
         pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut first_on_page = true;
         for (_, piece) in pieces {
+            let columns = match &piece {
+                Piece::Line(_) => None,
+                Piece::Table { columns, .. } => Some(columns.as_slice()),
+                Piece::Grid(grid) => Some(grid.xs.as_slice()),
+            };
+            let goes_on = first_on_page
+                && columns.zip(last_columns.as_deref()).is_some_and(|(columns, last)| same_columns(last, columns));
             let (columns, rows) = match piece {
                 Piece::Line(text) => {
                     // A page number or a running head does not end a table.
@@ -88,13 +95,11 @@ pub fn layout(pages: &[Page]) -> Layout {
                 }
                 Piece::Table { columns, rows } => (columns, rows),
                 Piece::Grid(grid) => {
-                    let goes_on = first_on_page && last_columns.as_ref().is_some_and(|l| same_columns(l, &grid.xs));
                     let (rows, cut) = grid.rows(&page.words, goes_on.then_some(carry.as_slice()));
                     carry = cut;
                     (grid.xs.clone(), rows)
                 }
             };
-            let goes_on = first_on_page && last_columns.as_ref().is_some_and(|l| same_columns(l, &columns));
             if !goes_on {
                 out.table_start(page.number);
             }
@@ -368,7 +373,7 @@ fn cell_text(words: &[&Word]) -> String {
     let lines = lines(words);
     let mut out = String::new();
     for line in lines {
-        let text = line.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = words_text(&line);
         if !out.is_empty() {
             let new_paragraph = text.starts_with(['-', '+', '•', '*', '–']) || out.ends_with([';', '.', ':']);
             // "VP HĐND-" over "UBND" is one word broken after its hyphen.
@@ -383,6 +388,11 @@ fn cell_text(words: &[&Word]) -> String {
         out.push_str(&text);
     }
     out
+}
+
+/// Words side by side as text.
+fn words_text(words: &[&Word]) -> String {
+    words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Words grouped into lines (a word whose middle lies within the line's height joins it),
@@ -431,7 +441,7 @@ fn text_pieces(words: &[&Word]) -> Vec<(f32, Piece<'static>)> {
             continue;
         }
         for segment in &segmented[i] {
-            let text = segment.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = words_text(segment);
             let (x1, top, bottom) = (segment[segment.len() - 1].x1, segment[0].y0, segment[0].y1);
             let height = (bottom - top).max(4.0);
             let single = segmented[i].len() == 1;
@@ -530,7 +540,7 @@ fn unruled_table(lines: &[Vec<Vec<&Word>>], start: usize) -> Option<(usize, Vec<
         for seg in line {
             let (a, _) = span(seg);
             let c = columns.windows(2).position(|w| a >= w[0] - 1.0 && a < w[1]).unwrap_or(0);
-            let text = seg.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = words_text(seg);
             if !cells[c].is_empty() {
                 cells[c].push(' ');
             }
