@@ -26,6 +26,11 @@ impl Period {
         (1..=4).contains(&quarter).then_some(Period { year, quarter: Some(quarter) })
     }
 
+    /// The quarter that holds `day`.
+    pub fn of_day(day: Date) -> Period {
+        Period { year: day.year, quarter: Some((day.month.clamp(1, 12) - 1) / 3 + 1) }
+    }
+
     pub fn year(year: i32) -> Period {
         Period { year, quarter: None }
     }

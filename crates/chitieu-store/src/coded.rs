@@ -11,6 +11,7 @@ use serde::Serialize;
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::codes::CURRENT_PLAN;
 use crate::plans::{item_from_row, target_from_row};
 use crate::{Result, StoreError};
 
@@ -30,7 +31,7 @@ pub struct CodedItem {
 
 impl SqlStore {
     pub(crate) async fn items_with_code_of(&self, code: &str) -> Result<Vec<CodedItem>> {
-        let current = "(i.code = $1 OR i.section || '.' || i.code = $1) AND p.status <> 'amended'";
+        let current = format!("(i.code = $1 OR i.section || '.' || i.code = $1) AND {CURRENT_PLAN}");
         let rows = sqlx::query(&format!(
             "SELECT i.id, i.item_key, i.section, i.code, i.kind, i.text, i.unit, i.direction, i.measure, i.deadline, \
              i.note, i.line, p.id AS plan_id, p.plan_key, p.years \

@@ -130,8 +130,7 @@ fn period_from(year: i64, quarter: i64) -> Result<Period> {
 }
 
 fn status_of(row: &sqlx::any::AnyRow) -> Result<ReportStatus> {
-    let status: String = row.try_get("status")?;
-    ReportStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("report status \"{status}\"")))
+    ReportStatus::decode(row, "status")
 }
 
 impl SqlStore {

@@ -10,6 +10,7 @@
 mod backend;
 mod bulk;
 mod coded;
+mod codes;
 mod error;
 mod evaluation;
 mod evidence;
@@ -27,6 +28,7 @@ mod users;
 pub use backend::{Backend, SqlStore, connect};
 pub use bulk::{LoadOutcome, LoadedReport};
 pub use coded::CodedItem;
+pub use codes::{AssignmentStatus, PlanStatus};
 pub use error::StoreError;
 pub use evaluation::{ReportFact, ReportedValue, ValueQuery};
 pub use evidence::{Evidence, MAX_EVIDENCE_BYTES, NewEvidence, sniff};
@@ -86,7 +88,11 @@ pub trait Store: Send + Sync {
         import: PlanImport<'_>,
         confirmations: &[(String, Resolution)],
     ) -> impl Future<Output = Result<ImportOutcome>> + Send;
+    /// Every version of every plan, by key and version.
     fn plans(&self) -> impl Future<Output = Result<Vec<PlanSummary>>> + Send;
+    /// The plan versions in force ([`PlanStatus::is_current`]): what is owed, judged and
+    /// reported against.
+    fn current_plans(&self) -> impl Future<Output = Result<Vec<PlanSummary>>> + Send;
     /// A plan by id, as stored, with resolved assignments.
     fn plan(&self, id: i64) -> impl Future<Output = Result<StoredPlan>> + Send;
     /// The latest version of the plan with this key.
@@ -122,6 +128,16 @@ pub trait Store: Send + Sync {
     fn report(&self, id: i64) -> impl Future<Output = Result<ReportView>> + Send;
     /// The id of a unit's report for a plan and period, if one was started.
     fn report_id(&self, key: &ReportKey) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// Saves the changed values of a unit's report (none: only submits) and sends it for
+    /// review, in one transaction. `expected_version` as for [`Store::save_values`].
+    fn save_and_submit(
+        &self,
+        key: &ReportKey,
+        values: &[ValueInput],
+        expected_version: i64,
+        actor: &str,
+        at: &str,
+    ) -> impl Future<Output = Result<ReportHead>> + Send;
     /// A unit sends its draft (or returned) report for review; after the period's due date
     /// (compared with `at`) it is marked late. `expected_version` as for [`Store::save_values`].
     fn submit_report(

@@ -7,34 +7,21 @@ use chitieu_core::cascade::{Cascade, Finding, assigned_to, check};
 use chitieu_core::link::LinkItem;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::Registry;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::codes::stored_code;
 use crate::sql::{Stamp, audit};
 use crate::{Result, StoreError, StoredPlan};
 
-/// Where a link stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkStatus {
-    /// Proposed by the matcher, not decided (or a decision taken back).
-    Proposed,
-    Confirmed,
-    Rejected,
-}
-
-impl LinkStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkStatus::Proposed => "proposed",
-            LinkStatus::Confirmed => "confirmed",
-            LinkStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LinkStatus> {
-        [LinkStatus::Proposed, LinkStatus::Confirmed, LinkStatus::Rejected].into_iter().find(|l| l.as_str() == s)
+stored_code! {
+    /// Where a link stands.
+    pub enum LinkStatus {
+        /// Proposed by the matcher, not decided (or a decision taken back).
+        Proposed = "proposed",
+        Confirmed = "confirmed",
+        Rejected = "rejected",
     }
 }
 
@@ -68,7 +55,6 @@ const SELECT: &str = "SELECT id, child_plan_key, child_item_key, parent_plan_key
      decided_by, decided_at FROM item_links";
 
 fn decision_of(row: &sqlx::any::AnyRow) -> Result<LinkDecision> {
-    let status: String = row.try_get("status")?;
     Ok(LinkDecision {
         id: row.try_get("id")?,
         child_plan: row.try_get("child_plan_key")?,
@@ -76,7 +62,7 @@ fn decision_of(row: &sqlx::any::AnyRow) -> Result<LinkDecision> {
         parent_plan: row.try_get("parent_plan_key")?,
         parent_item: row.try_get("parent_item_key")?,
         score: row.try_get("score")?,
-        status: LinkStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("link status {status}")))?,
+        status: LinkStatus::decode(row, "status")?,
         decided_by: row.try_get("decided_by")?,
         decided_at: row.try_get("decided_at")?,
     })

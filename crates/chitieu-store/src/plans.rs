@@ -9,33 +9,30 @@ use chitieu_core::registry::{Candidate, GroupId, OrgId, Resolution, Resolver};
 use chitieu_core::target::Target;
 use chitieu_core::text::fold;
 use chitieu_core::{Item, ItemKind, Plan, Role, Roles, Source};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::codes::{AssignmentStatus, CURRENT_PLAN, PlanStatus, stored_code};
 use crate::sql::{Stamp, audit, double, json};
 use crate::{Result, StoreError};
 
-/// The level of government that issues a plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Province,
-    City,
-    Commune,
+stored_code! {
+    /// The level of government that issues a plan.
+    pub enum Level {
+        Province = "province",
+        City = "city",
+        Commune = "commune",
+    }
 }
 
 impl Level {
-    pub fn as_str(self) -> &'static str {
+    pub fn label_vi(self) -> &'static str {
         match self {
-            Level::Province => "province",
-            Level::City => "city",
-            Level::Commune => "commune",
+            Level::Province => "Cấp tỉnh",
+            Level::City => "Cấp thành phố",
+            Level::Commune => "Cấp xã",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Level> {
-        [Level::Province, Level::City, Level::Commune].into_iter().find(|l| l.as_str() == s)
     }
 }
 
@@ -104,10 +101,10 @@ pub struct PlanSummary {
     pub id: i64,
     pub key: String,
     pub version: i64,
-    pub status: String,
+    pub status: PlanStatus,
     pub title: String,
     pub issuer_id: Option<OrgId>,
-    pub level: Option<String>,
+    pub level: Option<Level>,
     pub parent_key: Option<String>,
     pub source_file: String,
     pub items: i64,
@@ -122,8 +119,7 @@ pub struct StoredAssignment {
     pub raw: String,
     pub org_id: Option<OrgId>,
     pub group_id: Option<GroupId>,
-    /// "resolved", "confirmed" (by a person), "proposed" or "unresolved".
-    pub status: String,
+    pub status: AssignmentStatus,
     pub proposals: Vec<Candidate>,
 }
 
@@ -155,9 +151,9 @@ pub struct StoredPlan {
     pub id: i64,
     pub key: String,
     pub version: i64,
-    pub status: String,
+    pub status: PlanStatus,
     pub issuer_id: Option<OrgId>,
-    pub level: Option<String>,
+    pub level: Option<Level>,
     pub parent_key: Option<String>,
     pub created_at: String,
     pub created_by: String,
@@ -315,7 +311,7 @@ impl SqlStore {
         let mut confirmed: HashMap<String, (Option<OrgId>, Option<GroupId>)> = previous
             .iter()
             .flat_map(|old| old.items.iter().flat_map(|i| &i.assignments))
-            .filter(|a| a.status == "confirmed")
+            .filter(|a| a.status == AssignmentStatus::Confirmed)
             .map(|a| (a.raw.clone(), (a.org_id, a.group_id)))
             .collect();
         // What the person importing settled now wins over earlier choices.
@@ -410,7 +406,7 @@ impl SqlStore {
                 raw: a.try_get("raw")?,
                 org_id: a.try_get("org_id")?,
                 group_id: a.try_get("group_id")?,
-                status: a.try_get("status")?,
+                status: AssignmentStatus::decode(&a, "status")?,
                 proposals: proposals.map(|p| serde_json::from_str(&p)).transpose()?.unwrap_or_default(),
             });
         }
@@ -436,9 +432,9 @@ impl SqlStore {
             id,
             key: row.try_get("plan_key")?,
             version: row.try_get("version")?,
-            status: row.try_get("status")?,
+            status: PlanStatus::decode(&row, "status")?,
             issuer_id: row.try_get("issuer_id")?,
-            level: row.try_get("level")?,
+            level: level_of(&row)?,
             parent_key: row.try_get("parent_plan_key")?,
             created_at: row.try_get("created_at")?,
             created_by: row.try_get("created_by")?,
@@ -449,13 +445,22 @@ impl SqlStore {
     }
 
     pub(crate) async fn plan_summaries(&self) -> Result<Vec<PlanSummary>> {
-        let rows = sqlx::query(
+        self.summaries_where("1 = 1").await
+    }
+
+    /// The plan versions in force: the latest of each plan, unless it was archived.
+    pub(crate) async fn current_plan_summaries(&self) -> Result<Vec<PlanSummary>> {
+        self.summaries_where(CURRENT_PLAN).await
+    }
+
+    async fn summaries_where(&self, condition: &str) -> Result<Vec<PlanSummary>> {
+        let rows = sqlx::query(&format!(
             "SELECT p.id, p.plan_key, p.version, p.status, p.title, p.issuer_id, p.level, p.parent_plan_key, \
              p.source_file, p.created_at, \
              (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id) AS items, \
              (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id AND i.kind = 'indicator') AS indicators \
-             FROM plans p ORDER BY p.plan_key, p.version",
-        )
+             FROM plans p WHERE {condition} ORDER BY p.plan_key, p.version"
+        ))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -464,10 +469,10 @@ impl SqlStore {
                     id: r.try_get("id")?,
                     key: r.try_get("plan_key")?,
                     version: r.try_get("version")?,
-                    status: r.try_get("status")?,
+                    status: PlanStatus::decode(&r, "status")?,
                     title: r.try_get("title")?,
                     issuer_id: r.try_get("issuer_id")?,
-                    level: r.try_get("level")?,
+                    level: level_of(&r)?,
                     parent_key: r.try_get("parent_plan_key")?,
                     source_file: r.try_get("source_file")?,
                     items: r.try_get("items")?,
@@ -591,15 +596,26 @@ async fn insert_item(
     for role in ROLES {
         for (position, name) in roles_of(&item.roles, role).iter().enumerate() {
             if let Some(&(org, group)) = names.confirmed.get(name) {
-                insert_assignment(tx, item_id, role, position, name, (org, group, "confirmed", None), &context).await?;
+                insert_assignment(
+                    tx,
+                    item_id,
+                    role,
+                    position,
+                    name,
+                    (org, group, AssignmentStatus::Confirmed, None),
+                    &context,
+                )
+                .await?;
                 continue;
             }
             let resolution = names.resolver.resolve(name, names.issuer);
             let settled = match &resolution {
-                Resolution::Org { id } => (Some(*id), None, "resolved", None),
-                Resolution::Group { id } => (None, Some(*id), "resolved", None),
-                Resolution::Proposed { candidates } => (None, None, "proposed", Some(json(candidates)?)),
-                Resolution::Unresolved => (None, None, "unresolved", None),
+                Resolution::Org { id } => (Some(*id), None, AssignmentStatus::Resolved, None),
+                Resolution::Group { id } => (None, Some(*id), AssignmentStatus::Resolved, None),
+                Resolution::Proposed { candidates } => {
+                    (None, None, AssignmentStatus::Proposed, Some(json(candidates)?))
+                }
+                Resolution::Unresolved => (None, None, AssignmentStatus::Unresolved, None),
             };
             insert_assignment(tx, item_id, role, position, name, settled, &context).await?;
         }
@@ -607,7 +623,7 @@ async fn insert_item(
     Ok(())
 }
 
-type Settled = (Option<OrgId>, Option<GroupId>, &'static str, Option<String>);
+type Settled = (Option<OrgId>, Option<GroupId>, AssignmentStatus, Option<String>);
 
 async fn insert_assignment(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
@@ -628,7 +644,7 @@ async fn insert_assignment(
     .bind(name)
     .bind(org)
     .bind(group)
-    .bind(status)
+    .bind(status.as_str())
     .bind(proposals)
     .execute(&mut **tx)
     .await
@@ -713,4 +729,11 @@ pub(crate) fn item_from_row(
     };
     let measure = Measure::parse(&measure).ok_or_else(|| StoreError::Corrupt(format!("measure {measure}")))?;
     Ok((item, measure, serde_json::from_value(serde_json::Value::String(direction))?))
+}
+
+fn level_of(row: &sqlx::any::AnyRow) -> Result<Option<Level>> {
+    let level: Option<String> = row.try_get("level")?;
+    level
+        .map(|code| Level::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("level: unknown code \"{code}\""))))
+        .transpose()
 }

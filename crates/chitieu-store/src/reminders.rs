@@ -13,6 +13,7 @@ use serde::Serialize;
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::codes::stored_code;
 use crate::review::period_of;
 use crate::sql::text_date;
 use crate::{Result, StoreError};
@@ -22,33 +23,16 @@ pub(crate) use owed::plan_obligations;
 /// A digest's mail is tried at most this many times.
 pub const MAX_SEND_ATTEMPTS: i64 = 10;
 
-/// Where a digest's mail stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DigestStatus {
-    /// Claimed by a server, going out.
-    Sending,
-    Sent,
-    /// The last try failed; a later pass tries again.
-    Failed,
-    /// No address or no mail server: the in-app notice only.
-    NoticeOnly,
-}
-
-impl DigestStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DigestStatus::Sending => "sending",
-            DigestStatus::Sent => "sent",
-            DigestStatus::Failed => "failed",
-            DigestStatus::NoticeOnly => "notice_only",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DigestStatus> {
-        [DigestStatus::Sending, DigestStatus::Sent, DigestStatus::Failed, DigestStatus::NoticeOnly]
-            .into_iter()
-            .find(|status| status.as_str() == s)
+stored_code! {
+    /// Where a digest's mail stands.
+    pub enum DigestStatus {
+        /// Claimed by a server, going out.
+        Sending = "sending",
+        Sent = "sent",
+        /// The last try failed; a later pass tries again.
+        Failed = "failed",
+        /// No address or no mail server: the in-app notice only.
+        NoticeOnly = "notice_only",
     }
 }
 
@@ -141,7 +125,6 @@ fn reminder_of(row: &sqlx::any::AnyRow) -> Result<SentReminder> {
     let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("{what} \"{value}\""));
     let (reason, days): (String, i64) = (row.try_get("reason")?, row.try_get("days")?);
     let state: String = row.try_get("report_state")?;
-    let status: String = row.try_get("status")?;
     Ok(SentReminder {
         id: row.try_get("id")?,
         digest_id: row.try_get("digest_id")?,
@@ -159,7 +142,7 @@ fn reminder_of(row: &sqlx::any::AnyRow) -> Result<SentReminder> {
         org: row.try_get("org_id")?,
         due: date_of(row, "due_date")?,
         report_state: ReportState::parse(&state).ok_or_else(|| corrupt("report state", &state))?,
-        status: DigestStatus::parse(&status).ok_or_else(|| corrupt("digest status", &status))?,
+        status: DigestStatus::decode(row, "status")?,
         attempts: row.try_get("attempts")?,
         claimed_at: row.try_get("claimed_at")?,
         sent_at: row.try_get("sent_at")?,

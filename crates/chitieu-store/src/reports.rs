@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::codes::stored_code;
 use crate::sql::{Stamp, audit, double, flag};
 use crate::{Result, StoreError};
 
@@ -20,13 +21,14 @@ pub struct ReportKey {
     pub org: OrgId,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportStatus {
-    Draft,
-    Submitted,
-    Returned,
-    Approved,
+stored_code! {
+    /// Where a unit's report stands in review.
+    pub enum ReportStatus {
+        Draft = "draft",
+        Submitted = "submitted",
+        Returned = "returned",
+        Approved = "approved",
+    }
 }
 
 /// One value as a unit enters it. Which fields apply depends on the item's measure.
@@ -137,9 +139,23 @@ impl SqlStore {
         expected_version: i64,
         stamp: Stamp<'_>,
     ) -> Result<SavedValue> {
-        values.iter().try_for_each(check)?;
         let mut tx = self.begin_write().await?;
-        let (period_id, locked) = self.period_id(&mut tx, &key.plan_key, key.period).await?;
+        let saved = self.save_values_in(&mut tx, key, values, expected_version, stamp).await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// [`SqlStore::save_values_tx`] inside a transaction the caller commits.
+    pub(crate) async fn save_values_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        key: &ReportKey,
+        values: &[ValueInput],
+        expected_version: i64,
+        stamp: Stamp<'_>,
+    ) -> Result<SavedValue> {
+        values.iter().try_for_each(check)?;
+        let (period_id, locked) = self.period_id(tx, &key.plan_key, key.period).await?;
         if locked {
             return Err(StoreError::Locked(key.period.to_string()));
         }
@@ -149,7 +165,7 @@ impl SqlStore {
             )
             .bind(&key.plan_key)
             .bind(&value.item_key)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut **tx)
             .await?;
             if known.is_none() {
                 return Err(StoreError::Invalid(format!("item {} is not in plan {}", value.item_key, key.plan_key)));
@@ -162,17 +178,17 @@ impl SqlStore {
         .bind(period_id)
         .bind(key.org)
         .bind(stamp.at)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .map_err(|e| StoreError::from_db(e, "report"))?;
         let row = sqlx::query("SELECT id, version, status FROM reports WHERE period_id = $1 AND org_id = $2")
             .bind(period_id)
             .bind(key.org)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
         let (report_id, current): (i64, i64) = (row.try_get("id")?, row.try_get("version")?);
-        let status: String = row.try_get("status")?;
-        if ReportStatus::parse(&status).is_some_and(|s| !s.editable()) {
+        let status = ReportStatus::decode(&row, "status")?;
+        if !status.editable() {
             return Err(StoreError::Invalid(format!(
                 "the report is {status}: its values change only while it is a draft or returned"
             )));
@@ -182,7 +198,7 @@ impl SqlStore {
                 .bind(stamp.at)
                 .bind(report_id)
                 .bind(expected_version)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         if bumped.rows_affected() != 1 {
             return Err(StoreError::Conflict(format!(
@@ -199,7 +215,7 @@ impl SqlStore {
             .bind(report_id)
             .bind(&value.item_key)
             .bind(&subject)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
             let revision = last.unwrap_or(0) + 1;
             sqlx::query(
@@ -226,14 +242,13 @@ impl SqlStore {
             .bind(double(value.number).1)
             .bind(double(value.numerator).1)
             .bind(double(value.denominator).1)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(|e| StoreError::from_db(e, &format!("value of {}", value.item_key)))?;
             revisions.push(revision);
         }
         let after = serde_json::to_value(values)?;
-        audit(&mut tx, stamp, "save", "report", &report_id.to_string(), None, Some(&after)).await?;
-        tx.commit().await?;
+        audit(tx, stamp, "save", "report", &report_id.to_string(), None, Some(&after)).await?;
         Ok(SavedValue { report_id, version: expected_version + 1, revisions })
     }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
-use crate::reports::{ReportKey, ReportStatus, ValueRevision};
+use crate::reports::{ReportKey, ReportStatus, ValueInput, ValueRevision};
 use crate::sql::{Stamp, audit};
 use crate::{Result, StoreError};
 
@@ -63,19 +63,13 @@ pub struct StoredPeriod {
 }
 
 impl ReportStatus {
-    pub fn as_str(self) -> &'static str {
+    pub fn label_vi(self) -> &'static str {
         match self {
-            ReportStatus::Draft => "draft",
-            ReportStatus::Submitted => "submitted",
-            ReportStatus::Returned => "returned",
-            ReportStatus::Approved => "approved",
+            ReportStatus::Draft => "Đang soạn",
+            ReportStatus::Submitted => "Đã gửi, chờ duyệt",
+            ReportStatus::Returned => "Bị trả lại",
+            ReportStatus::Approved => "Đã duyệt",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportStatus> {
-        [ReportStatus::Draft, ReportStatus::Submitted, ReportStatus::Returned, ReportStatus::Approved]
-            .into_iter()
-            .find(|status| status.as_str() == s)
     }
 
     /// The unit may still change its values.
@@ -97,13 +91,12 @@ pub(crate) fn period_of(year: i64, quarter: i64) -> Result<Period> {
 }
 
 fn head_of(row: &sqlx::any::AnyRow) -> Result<ReportHead> {
-    let status: String = row.try_get("status")?;
     Ok(ReportHead {
         id: row.try_get("id")?,
         plan_key: row.try_get("plan_key")?,
         period: period_of(row.try_get("year")?, row.try_get("quarter")?)?,
         org: row.try_get("org_id")?,
-        status: ReportStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("report status {status}")))?,
+        status: ReportStatus::decode(row, "status")?,
         version: row.try_get("version")?,
         due_date: row.try_get("due_date")?,
         late: row.try_get::<i64, _>("late")? == 1,
@@ -147,16 +140,16 @@ impl SqlStore {
     }
 
     pub(crate) async fn report_id_for(&self, key: &ReportKey) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar(
-            "SELECT r.id FROM reports r JOIN periods p ON p.id = r.period_id \
-             WHERE p.plan_key = $1 AND p.year = $2 AND p.quarter = $3 AND r.org_id = $4",
-        )
-        .bind(&key.plan_key)
-        .bind(i64::from(key.period.year))
-        .bind(i64::from(key.period.quarter.unwrap_or(0)))
-        .bind(key.org)
-        .fetch_optional(&self.pool)
-        .await?)
+        let mut conn = self.pool.acquire().await?;
+        report_id_of(&mut conn, key).await
+    }
+
+    async fn report_id_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        key: &ReportKey,
+    ) -> Result<Option<i64>> {
+        report_id_of(tx, key).await
     }
 
     /// Moves a report from one of `from` to `to` if it is still at `expected_version`; returns
@@ -212,9 +205,46 @@ impl SqlStore {
         stamp: Stamp<'_>,
     ) -> Result<ReportHead> {
         let mut tx = self.begin_write().await?;
+        self.submit_in(&mut tx, id, expected_version, stamp).await?;
+        tx.commit().await?;
+        self.report_head(id).await
+    }
+
+    /// Saves the changed values of a unit's report and submits it, in one transaction: a
+    /// refusal of either writes nothing.
+    pub(crate) async fn save_and_submit_tx(
+        &self,
+        key: &ReportKey,
+        values: &[ValueInput],
+        expected_version: i64,
+        stamp: Stamp<'_>,
+    ) -> Result<ReportHead> {
+        let mut tx = self.begin_write().await?;
+        let (id, version) = if values.is_empty() {
+            let id = self
+                .report_id_in(&mut tx, key)
+                .await?
+                .ok_or_else(|| StoreError::NotFound { what: "report", key: format!("{key:?}") })?;
+            (id, expected_version)
+        } else {
+            let saved = self.save_values_in(&mut tx, key, values, expected_version, stamp).await?;
+            (saved.report_id, saved.version)
+        };
+        self.submit_in(&mut tx, id, version, stamp).await?;
+        tx.commit().await?;
+        self.report_head(id).await
+    }
+
+    async fn submit_in(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        id: i64,
+        expected_version: i64,
+        stamp: Stamp<'_>,
+    ) -> Result<()> {
         let before = self
             .transition(
-                &mut tx,
+                tx,
                 id,
                 expected_version,
                 &[ReportStatus::Draft, ReportStatus::Returned],
@@ -235,13 +265,11 @@ impl SqlStore {
         .bind(stamp.at)
         .bind(stamp.actor)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         let after = serde_json::json!({ "status": "submitted", "late": late, "due_date": before.due_date });
         let before_json = serde_json::json!({ "status": before.status });
-        audit(&mut tx, stamp, "submit", "report", &id.to_string(), Some(&before_json), Some(&after)).await?;
-        tx.commit().await?;
-        self.report_head(id).await
+        audit(tx, stamp, "submit", "report", &id.to_string(), Some(&before_json), Some(&after)).await
     }
 
     pub(crate) async fn review_report_tx(
@@ -353,4 +381,17 @@ impl SqlStore {
             })
             .collect()
     }
+}
+
+async fn report_id_of(conn: &mut sqlx::AnyConnection, key: &ReportKey) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT r.id FROM reports r JOIN periods p ON p.id = r.period_id \
+         WHERE p.plan_key = $1 AND p.year = $2 AND p.quarter = $3 AND r.org_id = $4",
+    )
+    .bind(&key.plan_key)
+    .bind(i64::from(key.period.year))
+    .bind(i64::from(key.period.quarter.unwrap_or(0)))
+    .bind(key.org)
+    .fetch_optional(conn)
+    .await?)
 }

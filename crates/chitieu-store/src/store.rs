@@ -55,6 +55,10 @@ impl Store for SqlStore {
         self.plan_summaries().await
     }
 
+    async fn current_plans(&self) -> Result<Vec<PlanSummary>> {
+        self.current_plan_summaries().await
+    }
+
     async fn plan(&self, id: i64) -> Result<StoredPlan> {
         let mut conn = self.pool.acquire().await?;
         self.load_plan(&mut conn, id).await
@@ -107,6 +111,17 @@ impl Store for SqlStore {
 
     async fn report_id(&self, key: &ReportKey) -> Result<Option<i64>> {
         self.report_id_for(key).await
+    }
+
+    async fn save_and_submit(
+        &self,
+        key: &ReportKey,
+        values: &[ValueInput],
+        expected_version: i64,
+        actor: &str,
+        at: &str,
+    ) -> Result<ReportHead> {
+        self.save_and_submit_tx(key, values, expected_version, Stamp { actor, at }).await
     }
 
     async fn submit_report(&self, id: i64, expected_version: i64, actor: &str, at: &str) -> Result<ReportHead> {

@@ -2,43 +2,27 @@
 //! anything else, so a clear password can never be stored by mistake.
 
 use chitieu_core::registry::OrgId;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::codes::stored_code;
 use crate::sql::{Stamp, audit};
 use crate::{Result, StoreError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UserRole {
-    /// Everything.
-    Admin,
-    /// Reads everything.
-    Leader,
-    /// Reviews the items its unit monitors.
-    Monitor,
-    /// Enters its unit's values.
-    Reporter,
-    /// Its unit's head: submits.
-    Approver,
-}
-
-impl UserRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UserRole::Admin => "admin",
-            UserRole::Leader => "leader",
-            UserRole::Monitor => "monitor",
-            UserRole::Reporter => "reporter",
-            UserRole::Approver => "approver",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UserRole> {
-        [UserRole::Admin, UserRole::Leader, UserRole::Monitor, UserRole::Reporter, UserRole::Approver]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+stored_code! {
+    /// What a user may do, within the unit the user belongs to.
+    pub enum UserRole {
+        /// Everything.
+        Admin = "admin",
+        /// Reads everything.
+        Leader = "leader",
+        /// Reviews the items its unit monitors.
+        Monitor = "monitor",
+        /// Enters its unit's values.
+        Reporter = "reporter",
+        /// Its unit's head: submits.
+        Approver = "approver",
     }
 }
 
@@ -66,13 +50,12 @@ pub struct User {
 }
 
 pub(crate) fn user_of(row: &sqlx::any::AnyRow) -> Result<User> {
-    let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
         org: row.try_get("org_id")?,
-        role: UserRole::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("user role {role}")))?,
+        role: UserRole::decode(row, "role")?,
         active: row.try_get::<i64, _>("active")? == 1,
         email: email_of(row)?,
     })

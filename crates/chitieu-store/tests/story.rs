@@ -209,7 +209,7 @@ async fn story(db: &TestDb) {
     reporting::lifecycle(&store, &report, &item.key).await;
     let kept = v2.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "Bru điện tỉnh").expect("slip in v2");
     assert_eq!((kept.status.as_str(), kept.resolution()), ("confirmed", post));
-    assert_eq!(store.plan(p000).await.expect("v1").status, "amended");
+    assert_eq!(store.plan(p000).await.expect("v1").status, chitieu_store::PlanStatus::Amended);
     assert_eq!(store.plan(p000).await.expect("v1").plan, plan000, "old versions stay as they were");
 
     // A failed import leaves the store as it was.

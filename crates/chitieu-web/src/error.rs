@@ -7,6 +7,7 @@ use askama::Template;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use chitieu_app::AppError;
 use chitieu_store::StoreError;
 use thiserror::Error;
 
@@ -50,15 +51,22 @@ impl WebError {
     }
 }
 
-impl From<StoreError> for WebError {
-    fn from(e: StoreError) -> Self {
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
         match e {
-            StoreError::NotFound { .. } => WebError::NotFound("Không tìm thấy dữ liệu yêu cầu.".into()),
-            StoreError::Conflict(message) => WebError::Conflict(format!("Xung đột dữ liệu: {message}")),
-            StoreError::Locked(period) => WebError::Conflict(format!("Kỳ báo cáo {period} đã khóa; không sửa được.")),
-            StoreError::Invalid(message) => WebError::Invalid(format!("Dữ liệu không hợp lệ: {message}")),
-            other => WebError::internal(other),
+            AppError::Forbidden => WebError::Forbidden,
+            AppError::NotFound(message) => WebError::NotFound(message),
+            AppError::Conflict(message) => WebError::Conflict(message),
+            AppError::Invalid(message) => WebError::Invalid(message),
+            AppError::Store(fault) => WebError::internal(fault),
         }
+    }
+}
+
+impl From<StoreError> for WebError {
+    /// Through the application layer's reading of it, so both say the same.
+    fn from(e: StoreError) -> Self {
+        AppError::from(e).into()
     }
 }
 

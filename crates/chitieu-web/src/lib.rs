@@ -7,9 +7,7 @@
 mod api;
 mod assets;
 mod auth;
-mod clock;
 pub mod config;
-pub mod dashboard;
 mod error;
 mod pages;
 pub mod reminders;
@@ -22,9 +20,7 @@ use axum::response::Redirect;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
 
-pub use auth::password::{PasswordError, hash_password, verify_password};
 pub use auth::{READ_PLANS, SignedIn};
-pub use clock::{Clock, ManualClock, SystemClock, today};
 pub use config::{Config, ConfigError};
 pub use error::WebError;
 pub use reminders::{ReminderRun, run_reminders, spawn_reminders};

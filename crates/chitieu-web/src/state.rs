@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
+use chitieu_app::{Clock, LocalClock};
 use chitieu_store::SqlStore;
 
 use crate::auth::limiter::SignInLimiter;
-use crate::clock::Clock;
 use crate::config::{Config, ConfigError};
 use crate::pages::import::pending::PendingImports;
 use crate::pages::import::reading::Readings;
@@ -16,7 +16,8 @@ use crate::reminders::mailer::Mailer;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub(crate) store: SqlStore,
-    pub(crate) clock: Arc<dyn Clock>,
+    /// The clock read at the configured UTC offset: "today" for every page and reminder.
+    pub(crate) clock: LocalClock,
     pub(crate) limiter: Arc<SignInLimiter>,
     pub(crate) imports: Arc<PendingImports>,
     /// Uploaded documents being read, one at a time.
@@ -30,7 +31,7 @@ impl AppState {
     pub fn new(store: SqlStore, clock: Arc<dyn Clock>) -> Self {
         Self {
             store,
-            clock,
+            clock: LocalClock::new(clock, LocalClock::VIETNAM_HOURS),
             limiter: Arc::new(SignInLimiter::default()),
             imports: Arc::default(),
             readings: Arc::default(),
@@ -42,7 +43,8 @@ impl AppState {
     /// The state with these settings, and the mail server they name.
     pub fn with_config(self, config: Config) -> Result<Self, ConfigError> {
         let mailer = Mailer::new(&config.smtp)?.map(Arc::new);
-        Ok(Self { config: Arc::new(config), mailer, ..self })
+        let clock = self.clock.with_offset(config.reminders.utc_offset_hours);
+        Ok(Self { config: Arc::new(config), mailer, clock, ..self })
     }
 
     pub fn config(&self) -> &Config {

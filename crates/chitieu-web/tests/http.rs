@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{NewUser, PlanImport, SqlStore, Store as _, UserRole};
-use chitieu_web::{AppState, ManualClock, hash_password};
+use chitieu_app::{ManualClock, hash_password};
+use chitieu_web::AppState;
 use reqwest::StatusCode;
 
 const AT: &str = "2026-11-23T08:00:00Z";

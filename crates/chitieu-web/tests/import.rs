@@ -6,8 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chitieu_import::registry::{RegistryFile, read_registry};
-use chitieu_store::{NewUser, SqlStore, Store as _, UserRole};
-use chitieu_web::{AppState, ManualClock, hash_password};
+use chitieu_store::{AssignmentStatus, NewUser, SqlStore, Store as _, UserRole};
+use chitieu_app::{ManualClock, hash_password};
+use chitieu_web::AppState;
 use reqwest::StatusCode;
 
 const AT: &str = "2026-11-23T08:00:00Z";
@@ -197,12 +198,12 @@ async fn an_admin_uploads_seed_004_settles_an_ocr_name_and_publishes_and_only_th
 
     let stored = app.store.plan(id).await.expect("stored plan");
     assert_eq!(stored.issuer_id.map(|i| i.to_string()), Some(issuer));
-    assert_eq!(stored.level.as_deref(), Some("commune"));
+    assert_eq!(stored.level, Some(chitieu_store::Level::Commune));
     let office = app.org_id("Văn phòng HĐND - UBND").await;
     let written: Vec<_> =
         stored.items.iter().flat_map(|i| &i.assignments).filter(|a| a.raw == "VP HỖND - UBND").collect();
     assert!(!written.is_empty());
-    assert!(written.iter().all(|a| a.status == "confirmed" && a.org_id == Some(office)), "{written:?}");
+    assert!(written.iter().all(|a| a.status == AssignmentStatus::Confirmed && a.org_id == Some(office)), "{written:?}");
     assert_eq!(app.get(&path).await.status(), StatusCode::NOT_FOUND, "a published upload is gone");
 }
 
@@ -220,7 +221,7 @@ async fn a_name_left_as_it_is_stays_unresolved() {
     let id: i64 = app.post(&path, &form).await.url().path().trim_start_matches("/ke-hoach/").parse().expect("stored");
     let stored = app.store.plan(id).await.expect("stored plan");
     let written = stored.items.iter().flat_map(|i| &i.assignments).find(|a| a.raw == "VP HỖND - UBND");
-    assert!(written.is_some_and(|a| a.org_id.is_none() && a.status != "confirmed"));
+    assert!(written.is_some_and(|a| a.org_id.is_none() && a.status != AssignmentStatus::Confirmed));
 }
 
 #[tokio::test]

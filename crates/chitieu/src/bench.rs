@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use chitieu_app::SystemClock;
 use chitieu_core::period::Period;
 use chitieu_store::{NewSession, NewUser, SqlStore, Store as _, UserRole};
-use chitieu_web::{AppState, SystemClock};
+use chitieu_web::AppState;
 use clap::Args;
 use comfy_table::Table;
 use serde::Serialize;
@@ -95,7 +96,7 @@ async fn signed_in(store: &SqlStore) -> anyhow::Result<String> {
     let user = if let Some((user, _)) = store.user("bench").await? {
         user
     } else {
-        let hash = chitieu_web::hash_password("bench-only-not-for-sign-in")?;
+        let hash = chitieu_app::hash_password("bench-only-not-for-sign-in")?;
         let user = NewUser {
             username: "bench".into(),
             display_name: "Đo hiệu năng".into(),
@@ -123,7 +124,7 @@ pub async fn run(store: SqlStore, args: BenchArgs) -> anyhow::Result<()> {
     let period =
         Period::parse(&args.period).with_context(|| format!("--period \"{}\" is not a period", args.period))?;
     let Some(quarter) = period.quarter else { bail!("--period must be a quarter (2026-Q2)") };
-    let plans: Vec<_> = store.plans().await?.into_iter().filter(|p| p.status != "amended").collect();
+    let plans = store.current_plans().await?;
     let Some(plan) = plans.iter().min_by_key(|p| p.id) else {
         bail!("the database holds no plan: run `chitieu demo --scale national --no-serve` first")
     };

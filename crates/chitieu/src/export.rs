@@ -58,11 +58,11 @@ pub async fn run(store: &SqlStore, command: ExportCommand) -> anyhow::Result<()>
     // Today in Vietnam unless told otherwise, as the web app judges.
     let as_of = match as_of {
         Some(text) => parse_day(&text)?,
-        None => chitieu_web::today(&chitieu_web::SystemClock),
+        None => chitieu_app::LocalClock::system().today(),
     };
     let stored = crate::plans::find_plan(store, &plan).await?;
-    let evaluated = chitieu_web::dashboard::evaluate(store, stored.id, period, as_of).await?;
-    let report = chitieu_web::dashboard::consolidated(&evaluated);
+    let evaluated = chitieu_app::evaluation::evaluate(store, stored.id, period, as_of).await?;
+    let report = chitieu_app::evaluation::consolidated(&evaluated);
     let (bytes, extension) = match format {
         ExportFormat::Xlsx => (chitieu_export::xlsx(&report)?, "xlsx"),
         ExportFormat::Pdf => (chitieu_export::pdf(&report)?, "pdf"),

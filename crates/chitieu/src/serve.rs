@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
+use chitieu_app::SystemClock;
 use chitieu_store::SqlStore;
-use chitieu_web::{AppState, Config, SystemClock};
+use chitieu_web::{AppState, Config};
 
 /// Where the app listens unless told otherwise: this machine only.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";

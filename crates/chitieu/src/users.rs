@@ -84,7 +84,7 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         bail!("the password must have at least {MIN_PASSWORD_CHARS} characters");
     }
-    Ok(chitieu_web::hash_password(password)?)
+    Ok(chitieu_app::hash_password(password)?)
 }
 
 /// One line from standard input; at a terminal, a prompt and no echo (through `stty`).

@@ -75,9 +75,7 @@ impl SqlStore {
         let labels = unit_labels(&registry);
         let states = self.report_states(from.year, to.year).await?;
         let mut duties = Vec::new();
-        let in_force =
-            self.plan_summaries().await?.into_iter().filter(|p| !matches!(p.status.as_str(), "amended" | "archived"));
-        for summary in in_force {
+        for summary in self.current_plan_summaries().await? {
             let plan = {
                 let mut conn = self.pool.acquire().await?;
                 self.load_plan(&mut conn, summary.id).await?

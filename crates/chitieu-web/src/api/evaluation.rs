@@ -14,9 +14,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::ApiError;
 use crate::auth::{READ_PLANS, SignedIn};
-use crate::dashboard::{Evaluated, evaluate};
 use crate::error::WebError;
 use crate::state::AppState;
+use chitieu_app::evaluation::{Evaluated, evaluate};
 
 /// Which period, in which form.
 #[derive(Deserialize, IntoParams)]
@@ -109,7 +109,7 @@ pub(super) fn period_and_format(period: Option<&str>, format: Option<&str>) -> R
 }
 
 async fn evaluated(state: &AppState, id: i64, period: Period) -> Result<Evaluated, WebError> {
-    Ok(evaluate(&state.store, id, period, crate::clock::today(state.clock.as_ref())).await?)
+    Ok(evaluate(&state.store, id, period, state.clock.today()).await?)
 }
 
 /// The rows as CSV (UTF-8, a header line, RFC 4180 quoting), or as a JSON list.
@@ -331,8 +331,8 @@ pub(crate) async fn national(
 ) -> Result<Response, WebError> {
     user.require(READ_PLANS)?;
     let (period, csv) = period_and_format(which.period.as_deref(), which.format.as_deref())?;
-    let today = crate::clock::today(state.clock.as_ref());
-    let ranked = crate::dashboard::national_ranking(&state.store, period, today).await?;
+    let today = state.clock.today();
+    let ranked = chitieu_app::evaluation::national_ranking(&state.store, period, today).await?;
     let names: std::collections::HashMap<i64, String> =
         state.store.orgs().await?.into_iter().map(|o| (o.id, o.name)).collect();
     let lines = ranked

@@ -12,9 +12,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::ApiError;
 use crate::auth::{READ_PLANS, SignedIn};
-use crate::dashboard::across;
 use crate::error::WebError;
 use crate::state::AppState;
+use chitieu_app::evaluation::across;
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -86,7 +86,7 @@ pub(crate) async fn indicator(
             WebError::Invalid(format!("Loại đơn vị \"{text}\" không có. Unknown kind of unit \"{text}\"."))
         })?),
     };
-    let found = across(&state.store, &code, period, crate::clock::today(state.clock.as_ref())).await?;
+    let found = across(&state.store, &code, period, state.clock.today()).await?;
     let orgs: std::collections::HashMap<i64, chitieu_core::registry::Org> =
         state.store.orgs().await?.into_iter().map(|o| (o.id, o)).collect();
     let values: Vec<UnitValue> = found

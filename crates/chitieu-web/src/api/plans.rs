@@ -47,10 +47,10 @@ impl From<PlanSummary> for PlanLine {
             id: p.id,
             key: p.key,
             version: p.version,
-            status: p.status,
+            status: p.status.to_string(),
             title: p.title,
             issuer_id: p.issuer_id,
-            level: p.level,
+            level: p.level.map(|l| l.to_string()),
             parent_key: p.parent_key,
             source_file: p.source_file,
             items: p.items,
@@ -177,7 +177,7 @@ impl From<&StoredAssignment> for AssignmentOut {
             raw: a.raw.clone(),
             org_id: a.org_id,
             group_id: a.group_id,
-            status: a.status.clone(),
+            status: a.status.to_string(),
         }
     }
 }

@@ -10,8 +10,8 @@ use utoipa::{IntoParams, IntoResponses, ToSchema};
 use crate::api::ApiError;
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::access::may_read;
 use crate::state::AppState;
+use chitieu_app::access::may_read;
 
 /// Which report: a plan version and a period.
 #[derive(Deserialize, IntoParams)]
@@ -169,7 +169,7 @@ async fn readable(
     let plan = state.store.plan(which.plan_id).await?;
     let key = ReportKey { plan_key: plan.key, period, org };
     let id = state.store.report_id(&key).await?;
-    may_read(state, session, org, id).await?;
+    may_read(&state.store, session, org, id).await?;
     let id = id.ok_or_else(|| {
         WebError::NotFound(
             "Đơn vị chưa bắt đầu báo cáo kỳ này. / The unit has not started this period's report.".into(),

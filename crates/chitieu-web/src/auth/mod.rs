@@ -2,7 +2,7 @@
 
 pub(crate) mod cookie;
 pub(crate) mod limiter;
-pub mod password;
+
 pub(crate) mod session;
 
 use axum::extract::FromRequestParts;

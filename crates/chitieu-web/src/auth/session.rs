@@ -14,7 +14,6 @@ use chitieu_store::{Session, Store as _};
 use serde::Deserialize;
 
 use crate::auth::cookie;
-use crate::clock::stamp;
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -63,7 +62,7 @@ pub(crate) async fn load(State(state): State<AppState>, request: Request, next: 
 
 async fn checked(state: &AppState, request: Request) -> Result<Request, WebError> {
     let session = match cookie::get(request.headers(), cookie::SESSION) {
-        Some(id) => state.store.session(id, &stamp(state.clock.now())).await?,
+        Some(id) => state.store.session(id, &state.clock.stamp()).await?,
         None => None,
     };
     let mut request = if is_safe(request.method()) { request } else { check_csrf(session.as_ref(), request).await? };

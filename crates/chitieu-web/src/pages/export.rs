@@ -7,9 +7,9 @@ use axum::response::{IntoResponse, Response};
 use chitieu_core::period::Period;
 
 use crate::auth::{READ_PLANS, SignedIn};
-use crate::dashboard::{consolidated, evaluate};
 use crate::error::WebError;
 use crate::state::AppState;
+use chitieu_app::evaluation::{consolidated, evaluate};
 
 pub(crate) async fn download(
     State(state): State<AppState>,
@@ -19,7 +19,7 @@ pub(crate) async fn download(
     user.require(READ_PLANS)?;
     let (period, extension) = file.rsplit_once('.').ok_or_else(|| not_a_file(&file))?;
     let period = Period::parse(period).ok_or_else(|| not_a_file(&file))?;
-    let evaluated = evaluate(&state.store, plan_id, period, crate::clock::today(state.clock.as_ref())).await?;
+    let evaluated = evaluate(&state.store, plan_id, period, state.clock.today()).await?;
     let report = consolidated(&evaluated);
     let (bytes, mime) = match extension {
         "xlsx" => (

@@ -8,10 +8,10 @@ use chitieu_store::{ReportKey, Store as _};
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::access::may_read;
-use crate::pages::values::{action_vi, status_vi, value_vi};
+use crate::pages::values::{action_vi, value_vi};
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
+use chitieu_app::access::may_read;
 
 struct Change {
     item: String,
@@ -53,7 +53,7 @@ pub(crate) async fn show(
     let session = user.require(READ_PLANS)?;
     let report = state.store.report(id).await?;
     let head = &report.head;
-    may_read(&state, session, head.org, Some(id)).await?;
+    may_read(&state.store, session, head.org, Some(id)).await?;
     let key = ReportKey { plan_key: head.plan_key.clone(), period: head.period, org: head.org };
     let mut changes = Vec::new();
     let mut previous: Option<chitieu_store::ValueRevision> = None;
@@ -93,7 +93,7 @@ pub(crate) async fn show(
         chrome: Chrome::of(session),
         id,
         period: head.period.to_string(),
-        status: status_vi(head.status),
+        status: head.status.label_vi(),
         changes,
         events,
     };

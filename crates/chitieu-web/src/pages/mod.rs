@@ -1,7 +1,6 @@
 //! The server-rendered pages: what every page shows around its content ([`Chrome`]), and the
 //! one way a template becomes a response.
 
-pub(crate) mod access;
 pub(crate) mod cascade;
 pub(crate) mod dashboard;
 pub(crate) mod export;

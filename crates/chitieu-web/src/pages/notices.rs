@@ -97,14 +97,14 @@ async fn unread_count(State(state): State<AppState>, user: SignedIn) -> Result<R
 
 async fn mark_read(State(state): State<AppState>, user: SignedIn, Path(id): Path<i64>) -> Result<Response, WebError> {
     let session = user.require(READ_PLANS)?;
-    let at = crate::clock::stamp(state.clock.now());
+    let at = state.clock.stamp();
     state.store.mark_notices_read(session.user.id, Some(id), &at).await?;
     Ok(Redirect::to("/thong-bao").into_response())
 }
 
 async fn mark_all_read(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
     let session = user.require(READ_PLANS)?;
-    let at = crate::clock::stamp(state.clock.now());
+    let at = state.clock.stamp();
     state.store.mark_notices_read(session.user.id, None, &at).await?;
     Ok(Redirect::to("/thong-bao").into_response())
 }

@@ -48,7 +48,7 @@ pub(crate) struct LockForm {
 
 pub(crate) async fn list(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
     let session = user.require(&[UserRole::Admin, UserRole::Leader])?;
-    let plans: Vec<_> = state.store.plans().await?.into_iter().filter(|p| p.status != "amended").collect();
+    let plans = state.store.current_plans().await?;
     let periods = state
         .store
         .periods()
@@ -84,7 +84,7 @@ pub(crate) async fn lock(
         other => return Err(WebError::Invalid(format!("Không rõ thao tác \"{other}\"."))),
     };
     let plan = state.store.plan(form.plan_id).await?;
-    let at = crate::clock::stamp(state.clock.now());
+    let at = state.clock.stamp();
     state.store.set_period_lock(&plan.key, period, locked, &session.user.username, &at).await?;
     Ok(Redirect::to("/ky-bao-cao").into_response())
 }

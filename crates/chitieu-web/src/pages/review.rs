@@ -7,12 +7,12 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse as _, Redirect, Response};
-use chitieu_store::{Review, Store as _, UserRole};
+use chitieu_app::reports;
+use chitieu_store::{Store as _, UserRole};
 use serde::Deserialize;
 
 use crate::auth::SignedIn;
 use crate::error::WebError;
-use crate::pages::access::may_review;
 use crate::pages::view::date_vi;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
@@ -90,16 +90,7 @@ pub(crate) async fn decide(
     Form(decision): Form<Decision>,
 ) -> Result<Response, WebError> {
     let session = user.require(&[UserRole::Admin, UserRole::Monitor])?;
-    may_review(&state, session, id).await?;
-    let review = match decision.choice.as_str() {
-        "duyet" => Review::Approve,
-        "tra-lai" if decision.comment.trim().is_empty() => {
-            return Err(WebError::Invalid("Trả lại báo cáo cần ghi rõ nội dung cần sửa.".into()));
-        }
-        "tra-lai" => Review::Return { comment: decision.comment },
-        other => return Err(WebError::Invalid(format!("Không rõ quyết định \"{other}\"."))),
-    };
-    let at = crate::clock::stamp(state.clock.now());
-    state.store.review_report(id, decision.version, &review, &session.user.username, &at).await?;
+    let choice = (decision.choice.as_str(), decision.comment.as_str());
+    reports::decide(&state.store, &state.clock, session, id, decision.version, choice).await?;
     Ok(Redirect::to("/duyet").into_response())
 }

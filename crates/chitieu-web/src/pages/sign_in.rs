@@ -9,8 +9,10 @@ use chitieu_store::{NewSession, Store as _};
 use serde::Deserialize;
 
 use crate::auth::session::{ClientIp, Visitor};
-use crate::auth::{cookie, password};
-use crate::clock::stamp;
+use chitieu_app::clock::stamp;
+use chitieu_app::password;
+
+use crate::auth::cookie;
 use crate::error::WebError;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
@@ -96,7 +98,7 @@ pub(crate) async fn submit(
 
 pub(crate) async fn sign_out(State(state): State<AppState>, visitor: Visitor) -> Result<Response, WebError> {
     if let Some(session) = visitor.0 {
-        state.store.delete_session(&session.id, &stamp(state.clock.now())).await?;
+        state.store.delete_session(&session.id, &state.clock.stamp()).await?;
     }
     let cookies = [(header::SET_COOKIE, cookie::set(cookie::SESSION, "", Some(0)))];
     Ok((cookies, Redirect::to("/dang-nhap")).into_response())

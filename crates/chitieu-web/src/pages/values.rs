@@ -4,7 +4,7 @@
 use chitieu_core::display::number_vi;
 use chitieu_core::measure::Measure;
 use chitieu_core::plan::Date;
-use chitieu_store::{ReportStatus, ValueInput};
+use chitieu_store::ValueInput;
 
 /// A task's states: stored code and what the form shows.
 pub(crate) const TASK_STATUSES: [(&str, &str); 4] = [
@@ -52,15 +52,6 @@ pub(crate) fn value_vi(value: &ValueInput) -> String {
         parts.push(format!("ghi chú: {comment}"));
     }
     if parts.is_empty() { "(trống)".to_owned() } else { parts.join("; ") }
-}
-
-pub(crate) fn status_vi(status: ReportStatus) -> &'static str {
-    match status {
-        ReportStatus::Draft => "Đang soạn",
-        ReportStatus::Submitted => "Đã gửi, chờ duyệt",
-        ReportStatus::Returned => "Bị trả lại",
-        ReportStatus::Approved => "Đã duyệt",
-    }
 }
 
 pub(crate) fn measure_vi(measure: Measure) -> &'static str {

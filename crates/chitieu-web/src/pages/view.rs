@@ -9,7 +9,7 @@ use chitieu_core::plan::Date;
 use chitieu_core::registry::{Org, OrgId};
 use chitieu_core::target::Target;
 use chitieu_core::{ItemKind, Plan, Role, Roles};
-use chitieu_store::{Level, PlanSummary, StoredPlan};
+use chitieu_store::{Level, PlanStatus, PlanSummary, StoredPlan};
 
 /// What the list and the plan page both say about a plan version.
 #[derive(Debug)]
@@ -30,8 +30,8 @@ impl PlanHead {
             id: 0,
             title: title.to_owned(),
             version: 0,
-            status: status_vi("draft"),
-            level: level_vi(level.map(Level::as_str)),
+            status: PlanStatus::Draft.label_vi(),
+            level: level.map_or("", Level::label_vi),
             issuer,
             created: date_vi(created_at),
         }
@@ -42,8 +42,8 @@ impl PlanHead {
         id: i64,
         title: &str,
         version: i64,
-        status: &str,
-        level: Option<&str>,
+        status: PlanStatus,
+        level: Option<Level>,
         issuer: Option<OrgId>,
         created_at: &str,
         names: &HashMap<OrgId, String>,
@@ -52,8 +52,8 @@ impl PlanHead {
             id,
             title: title.to_owned(),
             version,
-            status: status_vi(status),
-            level: level_vi(level),
+            status: status.label_vi(),
+            level: level.map_or("", Level::label_vi),
             issuer: issuer.and_then(|id| names.get(&id).cloned()).unwrap_or_default(),
             created: date_vi(created_at),
         }
@@ -116,8 +116,8 @@ impl PlanLine {
             plan.id,
             &plan.title,
             plan.version,
-            &plan.status,
-            plan.level.as_deref(),
+            plan.status,
+            plan.level,
             plan.issuer_id,
             &plan.created_at,
             names,
@@ -132,8 +132,8 @@ impl PlanTable {
             stored.id,
             &stored.plan.title,
             stored.version,
-            &stored.status,
-            stored.level.as_deref(),
+            stored.status,
+            stored.level,
             stored.issuer_id,
             &stored.created_at,
             names,
@@ -236,25 +236,6 @@ pub(crate) fn target_text(target: &Target) -> String {
 /// "2026-11-23T10:00:00Z" → "23/11/2026".
 pub(crate) fn date_vi(time: &str) -> String {
     time.get(..10).and_then(Date::parse).map_or_else(|| time.to_owned(), |date| date.to_string())
-}
-
-fn status_vi(status: &str) -> &'static str {
-    match status {
-        "draft" => "Dự thảo",
-        "published" => "Đang hiệu lực",
-        "amended" => "Đã có bản sửa đổi",
-        "archived" => "Lưu trữ",
-        _ => "",
-    }
-}
-
-fn level_vi(level: Option<&str>) -> &'static str {
-    match level {
-        Some("province") => "Cấp tỉnh",
-        Some("city") => "Cấp thành phố",
-        Some("commune") => "Cấp xã",
-        _ => "",
-    }
 }
 
 #[cfg(test)]

@@ -6,14 +6,12 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use chitieu_core::period::Period;
-use chitieu_core::plan::Date;
 use chitieu_store::{ReportKey, Store as _};
-use chrono::Datelike as _;
 use serde::Deserialize;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::values::{days_vi, status_vi};
+use crate::pages::values::days_vi;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
 
@@ -43,26 +41,20 @@ struct WorkPage {
     has_org: bool,
 }
 
-/// The quarter that holds `today`.
-pub(crate) fn quarter_of(today: Date) -> Period {
-    Period::quarter(today.year, (today.month - 1) / 3 + 1).unwrap_or(Period::year(today.year))
-}
-
 pub(crate) async fn show(
     State(state): State<AppState>,
     user: SignedIn,
     Query(which): Query<Which>,
 ) -> Result<Response, WebError> {
     let session = user.require(READ_PLANS)?;
-    let now = state.clock.now();
-    let today = Date { year: now.year(), month: now.month() as u8, day: now.day() as u8 };
+    let today = state.clock.today();
     let period = match which.ky.as_deref() {
         Some(text) => Period::parse(text).ok_or_else(|| WebError::Invalid(format!("Kỳ \"{text}\" không hợp lệ.")))?,
-        None => quarter_of(today),
+        None => Period::of_day(today),
     };
     let mut duties = Vec::new();
     if let Some(org) = session.user.org {
-        for plan in state.store.plans().await?.into_iter().filter(|p| p.status != "amended") {
+        for plan in state.store.current_plans().await? {
             let owed: Vec<_> =
                 state.store.obligations(plan.id, period).await?.into_iter().filter(|o| o.org == org).collect();
             let Some(due) = owed.iter().map(|o| o.due).min() else { continue };
@@ -75,7 +67,7 @@ pub(crate) async fn show(
                 plan: plan.title,
                 items: owed.len(),
                 due: due.to_string(),
-                status: head.as_ref().map_or("Chưa bắt đầu", |h| status_vi(h.status)),
+                status: head.as_ref().map_or("Chưa bắt đầu", |h| h.status.label_vi()),
                 days: match &head {
                     Some(h) if done && h.late => "nộp trễ hạn".to_owned(),
                     _ if done => String::new(),

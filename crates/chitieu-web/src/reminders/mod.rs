@@ -7,13 +7,13 @@
 pub(crate) mod mailer;
 mod scheduler;
 
+use chitieu_app::clock::stamp;
 use std::collections::HashMap;
 
 use chitieu_core::plan::Date;
 use chitieu_core::reminder::{Digest, DutyRole, Person, add_days, schedule};
 use chitieu_store::{NewDigest, SendOutcome, Store as _, StoreError, User, UserRole};
 
-use crate::clock::stamp;
 use crate::reminders::mailer::{Mail, Mailer};
 use crate::state::AppState;
 
@@ -92,7 +92,7 @@ pub async fn run_reminders(state: &AppState, day: Date) -> Result<ReminderRun, S
 /// Sends one claimed digest and records how it went.
 async fn deliver(state: &AppState, mailer: &Mailer, mail: Mail<'_>, run: &mut ReminderRun) -> Result<(), StoreError> {
     let sent = mailer.send(mail, state.clock.now()).await;
-    let at = stamp(state.clock.now());
+    let at = state.clock.stamp();
     match &sent {
         Ok(message_id) => {
             run.mailed += 1;

@@ -10,7 +10,8 @@ use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{Level, NewUser, PlanImport, SqlStore, Store as _, StoredPlan, UserRole};
-use chitieu_web::{AppState, ManualClock, hash_password};
+use chitieu_app::{ManualClock, hash_password};
+use chitieu_web::AppState;
 use reqwest::StatusCode;
 
 pub const AT: &str = "2026-03-10T08:00:00Z";

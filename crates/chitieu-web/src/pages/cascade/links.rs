@@ -18,9 +18,9 @@ use serde::Deserialize;
 use super::{Family, PlanChoice, parent_ids, parents_query, plan_choices, targets_vi};
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::access::DECIDE_LINKS;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
+use chitieu_app::access::DECIDE_LINKS;
 
 /// A child item and its candidate parent items, best first.
 #[derive(Debug)]
@@ -241,7 +241,7 @@ pub(crate) async fn decide(
         score: decision.diem,
         status,
     };
-    let at = crate::clock::stamp(state.clock.now());
+    let at = state.clock.stamp();
     let decided = state.store.decide_link(&choice, &session.user.username, &at).await?;
     let back = parent_ids(Some(&decision.back), "cha")?;
     if !headers.contains_key("hx-request") {

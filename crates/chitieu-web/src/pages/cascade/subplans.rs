@@ -55,7 +55,7 @@ impl SubplanRow {
 
 /// The sub-plan report of `plan`, as of the app's clock (the day in Vietnam).
 pub(crate) async fn subplan_report(state: &AppState, plan: &StoredPlan) -> Result<SubplanReport, WebError> {
-    let today = crate::clock::today(state.clock.as_ref());
+    let today = state.clock.today();
     let due = plan.plan.regime.as_ref().and_then(|r| r.subplans_due);
     let registry = state.store.registry().await?;
     let mut children = state.store.plans().await?;

@@ -1,6 +1,6 @@
 //! The dashboards: a plan's overview (`/tong-quan/{plan}`), its heat map of units × indicators
 //! (`/ban-do-nhiet/{plan}`), one indicator (`/chi-tieu/{plan}/{item}`) and one unit's scorecard
-//! (`/don-vi/{org}`). Each is drawn from a [`crate::dashboard::Evaluated`] board; this module holds
+//! (`/don-vi/{org}`). Each is drawn from a [`chitieu_app::evaluation::Evaluated`] board; this module holds
 //! what they share: the period asked for and its picker, statuses as chips, section names, and
 //! the chart data a page embeds for `static/charts.js`.
 
@@ -21,11 +21,10 @@ use chitieu_core::{ItemKind, Plan};
 use chitieu_store::Session;
 use serde::Deserialize;
 
-use crate::dashboard::Evaluated;
 use crate::error::WebError;
-use crate::pages::access::may_read_scorecard;
-use crate::pages::work::quarter_of;
 use crate::state::AppState;
+use chitieu_app::access::may_read_scorecard;
+use chitieu_app::evaluation::Evaluated;
 
 pub(crate) use chart::{Chart, Dataset, Kind};
 
@@ -48,12 +47,12 @@ pub(crate) struct Ky {
 
 /// The period a dashboard shows and the day it is judged on (the app clock's today).
 pub(crate) fn period_asked(state: &AppState, ky: Option<&str>) -> Result<(Period, Date), WebError> {
-    let today = crate::clock::today(&*state.clock);
+    let today = state.clock.today();
     let period = match ky.map(str::trim).filter(|k| !k.is_empty()) {
         Some(text) => Period::parse(text).ok_or_else(|| {
             WebError::Invalid(format!("Kỳ \"{text}\" không hợp lệ: ghi 2026-Q2, Quý II/2026 hoặc 2026."))
         })?,
-        None => quarter_of(today),
+        None => Period::of_day(today),
     };
     Ok((period, today))
 }
@@ -269,7 +268,7 @@ impl Scripts {
 
 /// The board of a plan for a period, as of `today`.
 pub(crate) async fn judged(state: &AppState, plan_id: i64, period: Period, today: Date) -> Result<Evaluated, WebError> {
-    Ok(crate::dashboard::evaluate(&state.store, plan_id, period, today).await?)
+    Ok(chitieu_app::evaluation::evaluate(&state.store, plan_id, period, today).await?)
 }
 
 #[cfg(test)]

@@ -16,10 +16,10 @@ use super::{
     share_vi, unit_link,
 };
 use crate::auth::{READ_PLANS, SignedIn};
-use crate::dashboard::Evaluated;
 use crate::error::WebError;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
+use chitieu_app::evaluation::Evaluated;
 
 /// One section's line of the status table: a count per status shown.
 struct SectionLine {
@@ -101,14 +101,8 @@ struct PlansPage {
 /// `/tong-quan`: the plans in force, each linking to its overview.
 pub(crate) async fn plans(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
     let session = user.require(READ_PLANS)?;
-    let plans = state
-        .store
-        .plans()
-        .await?
-        .into_iter()
-        .filter(|p| p.status != "amended")
-        .map(|p| PlanChoice { id: p.id, title: p.title })
-        .collect();
+    let plans =
+        state.store.current_plans().await?.into_iter().map(|p| PlanChoice { id: p.id, title: p.title }).collect();
     Ok(html(&PlansPage { chrome: Chrome::of(session), plans }))
 }
 

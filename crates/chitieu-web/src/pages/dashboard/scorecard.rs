@@ -16,9 +16,9 @@ use super::heatmap::kind_vi;
 use super::{Chart, Chip, Dataset, Head, Kind, index_vi, item_label, item_link, judged, period_asked, share_vi};
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::access::may_read_scorecard;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
+use chitieu_app::access::may_read_scorecard;
 
 /// How many quarters the history goes back at most.
 const QUARTERS: usize = 12;
@@ -114,7 +114,7 @@ pub(crate) async fn show(
     match plan_id {
         Some(plan_id) => page.card = Some(card(&state, org, plan_id, period, today).await?),
         None => {
-            for plan in state.store.plans().await?.into_iter().filter(|p| p.status != "amended") {
+            for plan in state.store.current_plans().await? {
                 if state.store.obligations(plan.id, period).await?.iter().any(|o| o.org == org) {
                     page.plans.push(PlanChoice {
                         link: format!("/don-vi/{org}?ke-hoach={}&ky={period}", plan.id),

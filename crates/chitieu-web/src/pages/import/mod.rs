@@ -24,7 +24,6 @@ use chitieu_store::{Level, PlanImport, Session, Store as _, UserRole};
 
 use crate::auth::SignedIn;
 use crate::auth::cookie::random_token;
-use crate::clock::stamp;
 use crate::error::WebError;
 use crate::pages::view::{PlanHead, PlanTable};
 use crate::pages::{Chrome, html};
@@ -199,7 +198,7 @@ async fn preview(state: &AppState, session: &Session, token: String) -> Result<R
         &pending.plan.title,
         pending.level,
         issuer_name.unwrap_or_default(),
-        &stamp(pending.uploaded_at),
+        &chitieu_app::clock::stamp(pending.uploaded_at),
     );
     let mut plan = PlanTable::parsed(&pending.plan, head, |name| {
         matches!(resolver.resolve(name, pending.issuer), Resolution::Org { .. } | Resolution::Group { .. })
@@ -235,7 +234,7 @@ async fn publish(
     let pending = waiting(&state, session, &token)?;
     let registry: Registry = state.store.registry().await?;
     let choices = names::chosen(&form, &pending.plan, &registry)?;
-    let (actor, at) = (session.user.username.as_str(), stamp(state.clock.now()));
+    let (actor, at) = (session.user.username.as_str(), state.clock.stamp());
     let text = std::str::from_utf8(&pending.bytes)
         .ok()
         .filter(|_| chitieu_import::Format::detect(&pending.file_name, &pending.bytes) == chitieu_import::Format::Text);

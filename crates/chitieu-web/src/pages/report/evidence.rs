@@ -8,9 +8,9 @@ use chitieu_store::{NewEvidence, Store as _};
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::access::{may_read, may_write};
 use crate::pages::report::{Context, Unit};
 use crate::state::AppState;
+use chitieu_app::access::{may_read, may_write};
 
 /// The request body an upload may have: the largest file plus the form around it.
 pub(crate) const UPLOAD_LIMIT: usize = chitieu_store::MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -41,7 +41,7 @@ pub(crate) async fn upload(
     if !item_key.is_empty() && !ctx.owes(&item_key) {
         return Err(WebError::Invalid("Mục này không có trong báo cáo.".into()));
     }
-    let at = crate::clock::stamp(state.clock.now());
+    let at = state.clock.stamp();
     let actor = session.user.username.as_str();
     let report_id = state
         .store
@@ -61,7 +61,7 @@ pub(crate) async fn download(
     let session = user.require(READ_PLANS)?;
     let (meta, bytes) = state.store.evidence_file(id).await?;
     let report = state.store.report(meta.report_id).await?;
-    may_read(&state, session, report.head.org, Some(report.head.id)).await?;
+    may_read(&state.store, session, report.head.org, Some(report.head.id)).await?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     let content_type = HeaderValue::from_str(&meta.content_type).map_err(WebError::internal)?;

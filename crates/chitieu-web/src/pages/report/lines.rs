@@ -227,7 +227,7 @@ mod tests {
             id: 1,
             key: "k".into(),
             version: 1,
-            status: "published".into(),
+            status: chitieu_store::PlanStatus::Published,
             issuer_id: None,
             level: None,
             parent_key: None,

@@ -12,18 +12,19 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse as _, Redirect, Response};
+use chitieu_app::reports::{self, Intent, SaveError};
 use chitieu_core::period::Period;
 use chitieu_core::registry::OrgId;
-use chitieu_store::{ReportKey, ReportView, Session, Store as _, StoreError, StoredPlan, ValueInput};
+use chitieu_store::{ReportKey, ReportView, Session, Store as _, StoredPlan, ValueInput};
 use serde::Deserialize;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::access::{may_read, may_submit, may_write};
-use crate::pages::values::{LEVELS, TASK_STATUSES, status_vi, value_vi};
+use crate::pages::values::{LEVELS, TASK_STATUSES, value_vi};
 use crate::pages::view::date_vi;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
+use chitieu_app::access::{may_read, may_submit, may_write};
 use lines::{Line, Posted};
 
 /// Whose report: `?don-vi=ID`, by default the signed-in user's unit.
@@ -150,7 +151,7 @@ pub(crate) async fn show(
 ) -> Result<Response, WebError> {
     let session = user.require(READ_PLANS)?;
     let ctx = Context::load(&state, session, plan_id, &period, unit.org).await?;
-    may_read(&state, session, ctx.org, ctx.report.as_ref().map(|r| r.head.id)).await?;
+    may_read(&state.store, session, ctx.org, ctx.report.as_ref().map(|r| r.head.id)).await?;
     let org_name = state.store.orgs().await?.into_iter().find(|o| o.id == ctx.org).map(|o| o.name).unwrap_or_default();
     let head = ctx.report.as_ref().map(|r| &r.head);
     let editable = head.is_none_or(|h| h.status.editable() && !h.locked);
@@ -167,7 +168,7 @@ pub(crate) async fn show(
         upload: format!("/bao-cao/{}/{}/minh-chung?don-vi={}", ctx.plan.id, ctx.period, ctx.org),
         version: ctx.version(),
         report_id: head.map_or(0, |h| h.id),
-        status: head.map_or("Chưa bắt đầu", |h| status_vi(h.status)),
+        status: head.map_or("Chưa bắt đầu", |h| h.status.label_vi()),
         due: head.map_or_else(|| ctx.period.due(ctx.plan.plan.regime.as_ref()).to_string(), |h| date_vi(&h.due_date)),
         late: head.is_some_and(|h| h.late),
         locked: head.is_some_and(|h| h.locked),
@@ -216,7 +217,7 @@ pub(crate) async fn percent(user: SignedIn, Query(fields): Query<Vec<(String, St
 }
 
 /// "Lưu nháp" (`hanh-dong=luu`) saves the changed values; "Gửi" (`hanh-dong=gui`) saves them
-/// and submits the report.
+/// and submits the report, in one transaction.
 pub(crate) async fn save(
     State(state): State<AppState>,
     user: SignedIn,
@@ -228,10 +229,7 @@ pub(crate) async fn save(
     let ctx = Context::load(&state, session, plan_id, &period, unit.org).await?;
     may_write(session, ctx.org)?;
     let posted = Posted(fields.into_iter().collect::<HashMap<_, _>>());
-    let submit = posted.0.get("hanh-dong").is_some_and(|a| a == "gui");
-    if submit {
-        may_submit(session, ctx.org)?;
-    }
+    let intent = if posted.0.get("hanh-dong").is_some_and(|a| a == "gui") { Intent::Submit } else { Intent::Save };
     let read: i64 = posted
         .0
         .get("version")
@@ -241,29 +239,15 @@ pub(crate) async fn save(
     if read != ctx.version() {
         return Ok(conflict(session, &ctx, read, &changes));
     }
-    let at = crate::clock::stamp(state.clock.now());
-    let actor = session.user.username.as_str();
-    let mut version = read;
-    if !changes.is_empty() {
-        let values: Vec<ValueInput> = changes.iter().map(|(_, v)| v.clone()).collect();
-        match state.store.save_values(&ctx.key, &values, read, actor, &at).await {
-            Ok(saved) => version = saved.version,
-            Err(StoreError::Conflict(_)) => {
-                let fresh = Context::load(&state, session, plan_id, &period, Some(ctx.org)).await?;
-                return Ok(conflict(session, &fresh, read, &changes));
-            }
-            Err(e) => return Err(e.into()),
+    let values: Vec<ValueInput> = changes.iter().map(|(_, v)| v.clone()).collect();
+    match reports::save(&state.store, &state.clock, session, &ctx.key, &values, read, intent).await {
+        Ok(_) => Ok(Redirect::to(&ctx.address()).into_response()),
+        Err(SaveError::Stale { read }) => {
+            let fresh = Context::load(&state, session, plan_id, &period, Some(ctx.org)).await?;
+            Ok(conflict(session, &fresh, read, &changes))
         }
+        Err(SaveError::App(e)) => Err(e.into()),
     }
-    if submit {
-        let id = state
-            .store
-            .report_id(&ctx.key)
-            .await?
-            .ok_or_else(|| WebError::Invalid("Báo cáo chưa có số liệu nào để gửi.".into()))?;
-        state.store.submit_report(id, version, actor, &at).await?;
-    }
-    Ok(Redirect::to(&ctx.address()).into_response())
 }
 
 fn conflict(session: &Session, ctx: &Context, read: i64, changes: &[(usize, ValueInput)]) -> Response {

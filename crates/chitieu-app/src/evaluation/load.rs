@@ -126,9 +126,9 @@ pub async fn national_ranking<S: Store>(
     period: Period,
     as_of: Date,
 ) -> Result<Vec<(i64, chitieu_core::evaluate::Ranked<OrgId>)>, StoreError> {
-    let (plans, registry) = tokio::try_join!(store.plans(), store.registry())?;
+    let (plans, registry) = tokio::try_join!(store.current_plans(), store.registry())?;
     let mut scored: Vec<((OrgId, i64), f64)> = Vec::new();
-    for summary in plans.iter().filter(|p| p.status != "amended") {
+    for summary in &plans {
         let plan = store.plan(summary.id).await?;
         let board = judge_plan(store, &plan, &registry, period, as_of).await?;
         scored.extend(board.summaries.iter().filter_map(|s| Some(((s.org, plan.id), s.index?))));
