@@ -3,7 +3,7 @@
 //! review the reports on items their org monitors, leaders read everything, admins do all.
 
 use chitieu_core::registry::OrgId;
-use chitieu_store::{Session, SqlStore, Store as _, UserRole};
+use chitieu_store::{Session, SqlStore, UserRole};
 
 use crate::AppError;
 

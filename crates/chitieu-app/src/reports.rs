@@ -2,7 +2,7 @@
 //! Each checks who may act ([`crate::access`]) before the store writes, and each write is one
 //! transaction: "Gửi" saves the changed values and submits them together or not at all.
 
-use chitieu_store::{ReportKey, Review, Session, SqlStore, Store as _, StoreError, ValueInput};
+use chitieu_store::{ReportKey, Review, Session, SqlStore, StoreError, ValueInput};
 
 use crate::access::{may_review, may_submit, may_write};
 use crate::{AppError, LocalClock};

@@ -62,7 +62,7 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
     };
     let pool = options.connect(&url).await?;
     let store = SqlStore { pool, backend, url };
-    crate::Store::migrate(&store).await?;
+    store.migrate().await?;
     Ok(store)
 }
 

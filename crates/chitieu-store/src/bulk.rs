@@ -36,7 +36,7 @@ fn statements<T>(mut items: &[T]) -> Vec<&[T]> {
 }
 
 /// One unit's report as it stands at the end of its round: submitted, or approved, with its
-/// values. Drafts and returned reports go through [`crate::Store::save_values`].
+/// values. Drafts and returned reports go through [`crate::SqlStore::save_values`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedReport {
     pub key: ReportKey,

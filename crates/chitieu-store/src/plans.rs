@@ -201,7 +201,7 @@ impl StoredPlan {
     }
 
     /// Who owes what for `period` under this plan, groups expanded with `registry`
-    /// ([`crate::Store::obligations`] without the reads, for callers that hold both).
+    /// ([`crate::SqlStore::obligations`] without the reads, for callers that hold both).
     pub fn obligations(
         &self,
         registry: &chitieu_core::registry::Registry,

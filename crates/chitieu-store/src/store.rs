@@ -13,37 +13,48 @@ use crate::sql::Stamp;
 use crate::{
     AuditEvent, CodedItem, Evidence, GroupRecord, ImportOutcome, NewEvidence, NewSession, NewUser, OrgRecord,
     PlanImport, PlanSummary, RegistryOutcome, ReportFact, ReportHead, ReportKey, ReportView, ReportedValue, Result,
-    Review, SavedValue, Session, Store, StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueQuery,
-    ValueRevision,
+    Review, SavedValue, Session, StoreError, StoredPeriod, StoredPlan, User, ValueInput, ValueQuery, ValueRevision,
 };
 
-impl Store for SqlStore {
-    async fn migrate(&self) -> Result<()> {
+/// Everything chitieu keeps. Every write runs in one transaction and records an audit event;
+/// a failure leaves the store as it was.
+impl SqlStore {
+    /// Applies the backend's migrations not applied yet.
+    pub async fn migrate(&self) -> Result<()> {
         self.run_migrations().await
     }
 
-    async fn import_orgs(&self, records: &[OrgRecord], actor: &str, at: &str) -> Result<RegistryOutcome> {
+    /// Adds or updates units by name under their parent; never deletes (a unit missing from
+    /// the file stays, and can be deactivated with an `active_to` date).
+    pub async fn import_orgs(&self, records: &[OrgRecord], actor: &str, at: &str) -> Result<RegistryOutcome> {
         self.import_orgs_tx(records, Stamp { actor, at }).await
     }
 
-    async fn import_groups(&self, records: &[GroupRecord], actor: &str, at: &str) -> Result<RegistryOutcome> {
+    /// Adds or updates groups by name and scope.
+    pub async fn import_groups(&self, records: &[GroupRecord], actor: &str, at: &str) -> Result<RegistryOutcome> {
         self.import_groups_tx(records, Stamp { actor, at }).await
     }
 
-    async fn orgs(&self) -> Result<Vec<Org>> {
+    pub async fn orgs(&self) -> Result<Vec<Org>> {
         Ok(self.registry().await?.orgs)
     }
 
-    async fn registry(&self) -> Result<Registry> {
+    pub async fn registry(&self) -> Result<Registry> {
         let mut conn = self.pool.acquire().await?;
         self.load_registry(&mut conn).await
     }
 
-    async fn import_plan(&self, import: PlanImport<'_>) -> Result<ImportOutcome> {
+    /// Stores a parsed plan, resolving its role cells against the registry. Re-importing an
+    /// amended document of the same plan makes a new version; its unchanged items keep their
+    /// identity, so reported values stay attached.
+    pub async fn import_plan(&self, import: PlanImport<'_>) -> Result<ImportOutcome> {
         self.import_plan_tx(import, &[]).await
     }
 
-    async fn import_plan_confirmed(
+    /// [`SqlStore::import_plan`] with names a person settled before publishing (name as written →
+    /// the unit or group it means), applied in the same transaction: all or nothing. A document
+    /// identical to the stored one writes nothing (status `Unchanged`).
+    pub async fn import_plan_confirmed(
         &self,
         import: PlanImport<'_>,
         confirmations: &[(String, Resolution)],
@@ -51,20 +62,25 @@ impl Store for SqlStore {
         self.import_plan_tx(import, confirmations).await
     }
 
-    async fn plans(&self) -> Result<Vec<PlanSummary>> {
+    /// Every version of every plan, by key and version.
+    pub async fn plans(&self) -> Result<Vec<PlanSummary>> {
         self.plan_summaries().await
     }
 
-    async fn current_plans(&self) -> Result<Vec<PlanSummary>> {
+    /// The plan versions in force ([`PlanStatus::is_current`]): what is owed, judged and
+    /// reported against.
+    pub async fn current_plans(&self) -> Result<Vec<PlanSummary>> {
         self.current_plan_summaries().await
     }
 
-    async fn plan(&self, id: i64) -> Result<StoredPlan> {
+    /// A plan by id, as stored, with resolved assignments.
+    pub async fn plan(&self, id: i64) -> Result<StoredPlan> {
         let mut conn = self.pool.acquire().await?;
         self.load_plan(&mut conn, id).await
     }
 
-    async fn latest_plan(&self, key: &str) -> Result<StoredPlan> {
+    /// The latest version of the plan with this key.
+    pub async fn latest_plan(&self, key: &str) -> Result<StoredPlan> {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE plan_key = $1 ORDER BY version DESC")
             .bind(key)
             .fetch_optional(&self.pool)
@@ -73,7 +89,10 @@ impl Store for SqlStore {
         self.plan(id).await
     }
 
-    async fn confirm_name(
+    /// A person settles a name the import could not: every assignment of the plan written
+    /// `name` now points at `choice` (a unit or a group), marked confirmed. Later versions of
+    /// the plan keep the choice. Returns how many assignments changed.
+    pub async fn confirm_name(
         &self,
         plan_id: i64,
         name: &str,
@@ -84,13 +103,16 @@ impl Store for SqlStore {
         self.confirm_name_tx(plan_id, name, choice, Stamp { actor, at }).await
     }
 
-    async fn obligations(&self, plan_id: i64, period: Period) -> Result<Vec<Obligation>> {
+    /// Who owes what for `period` under the plan with this id.
+    pub async fn obligations(&self, plan_id: i64, period: Period) -> Result<Vec<Obligation>> {
         let plan = self.plan(plan_id).await?;
         let registry = self.registry().await?;
         Ok(crate::reminders::plan_obligations(&plan, &registry, period))
     }
 
-    async fn save_values(
+    /// Saves values of one unit's report as new revisions. `expected_version` is the report
+    /// version the writer read (0 for a new report); a stale one is a conflict, not an overwrite.
+    pub async fn save_values(
         &self,
         key: &ReportKey,
         values: &[ValueInput],
@@ -101,19 +123,24 @@ impl Store for SqlStore {
         self.save_values_tx(key, values, expected_version, Stamp { actor, at }).await
     }
 
-    async fn value_history(&self, key: &ReportKey) -> Result<Vec<ValueRevision>> {
+    /// Every revision of every value in a report, oldest first.
+    pub async fn value_history(&self, key: &ReportKey) -> Result<Vec<ValueRevision>> {
         self.value_history_of(key).await
     }
 
-    async fn report(&self, id: i64) -> Result<ReportView> {
+    /// A report with the latest revision of each value.
+    pub async fn report(&self, id: i64) -> Result<ReportView> {
         self.report_view(id).await
     }
 
-    async fn report_id(&self, key: &ReportKey) -> Result<Option<i64>> {
+    /// The id of a unit's report for a plan and period, if one was started.
+    pub async fn report_id(&self, key: &ReportKey) -> Result<Option<i64>> {
         self.report_id_for(key).await
     }
 
-    async fn save_and_submit(
+    /// Saves the changed values of a unit's report (none: only submits) and sends it for
+    /// review, in one transaction. `expected_version` as for [`SqlStore::save_values`].
+    pub async fn save_and_submit(
         &self,
         key: &ReportKey,
         values: &[ValueInput],
@@ -124,11 +151,14 @@ impl Store for SqlStore {
         self.save_and_submit_tx(key, values, expected_version, Stamp { actor, at }).await
     }
 
-    async fn submit_report(&self, id: i64, expected_version: i64, actor: &str, at: &str) -> Result<ReportHead> {
+    /// A unit sends its draft (or returned) report for review; after the period's due date
+    /// (compared with `at`) it is marked late. `expected_version` as for [`SqlStore::save_values`].
+    pub async fn submit_report(&self, id: i64, expected_version: i64, actor: &str, at: &str) -> Result<ReportHead> {
         self.submit_report_tx(id, expected_version, Stamp { actor, at }).await
     }
 
-    async fn review_report(
+    /// A monitor approves a submitted report or returns it to the unit with a comment.
+    pub async fn review_report(
         &self,
         id: i64,
         expected_version: i64,
@@ -139,99 +169,141 @@ impl Store for SqlStore {
         self.review_report_tx(id, expected_version, review, Stamp { actor, at }).await
     }
 
-    async fn report_monitors(&self, id: i64) -> Result<Vec<OrgId>> {
+    /// The orgs that monitor an item the report has values for.
+    pub async fn report_monitors(&self, id: i64) -> Result<Vec<OrgId>> {
         self.report_monitors_of(id).await
     }
 
-    async fn review_queue(&self, monitor: Option<OrgId>) -> Result<Vec<ReportHead>> {
+    /// Submitted reports awaiting `monitor`'s review (all of them for `None`).
+    pub async fn review_queue(&self, monitor: Option<OrgId>) -> Result<Vec<ReportHead>> {
         self.review_queue_of(monitor).await
     }
 
-    async fn set_period_lock(&self, plan_key: &str, period: Period, locked: bool, actor: &str, at: &str) -> Result<()> {
+    /// Locks a period (its values can no longer change) or unlocks it.
+    pub async fn set_period_lock(
+        &self,
+        plan_key: &str,
+        period: Period,
+        locked: bool,
+        actor: &str,
+        at: &str,
+    ) -> Result<()> {
         self.set_period_lock_tx(plan_key, period, locked, Stamp { actor, at }).await
     }
 
-    async fn periods(&self) -> Result<Vec<StoredPeriod>> {
+    /// Every period written or locked so far.
+    pub async fn periods(&self) -> Result<Vec<StoredPeriod>> {
         self.stored_periods().await
     }
 
-    async fn load_reports(&self, reports: &[LoadedReport], actor: &str, at: &str) -> Result<LoadOutcome> {
+    /// Loads finished reports in bulk (a synthetic country, a move from another system): their
+    /// periods, the reports and their values (revision 1) in one transaction of multi-row
+    /// statements, each report marked late when submitted after its period's due date, and one
+    /// audit event for the whole load. Call it with a few thousand reports at a time.
+    pub async fn load_reports(&self, reports: &[LoadedReport], actor: &str, at: &str) -> Result<LoadOutcome> {
         self.load_reports_tx(reports, Stamp { actor, at }).await
     }
 
-    async fn report_facts(&self, query: &ValueQuery) -> Result<Vec<ReportFact>> {
+    /// The reports written for the plans, period and unit of `query` (its item keys are not used).
+    pub async fn report_facts(&self, query: &ValueQuery) -> Result<Vec<ReportFact>> {
         self.report_facts_of(query).await
     }
 
-    async fn reported_values(&self, query: &ValueQuery) -> Result<Vec<ReportedValue>> {
+    /// The latest revision of every value matching `query`, whatever its report's state.
+    pub async fn reported_values(&self, query: &ValueQuery) -> Result<Vec<ReportedValue>> {
         self.reported_values_of(query).await
     }
 
-    async fn items_with_code(&self, code: &str) -> Result<Vec<CodedItem>> {
+    /// The items of every current plan version with this code, with their targets: one
+    /// indicator across the plans of many provinces.
+    pub async fn items_with_code(&self, code: &str) -> Result<Vec<CodedItem>> {
         self.items_with_code_of(code).await
     }
 
-    async fn index_weights(&self, plan_key: &str) -> Result<Vec<(String, f64)>> {
+    /// The weight of each section of a plan in the composite index (sections not listed weigh 1).
+    pub async fn index_weights(&self, plan_key: &str) -> Result<Vec<(String, f64)>> {
         self.index_weights_of(plan_key).await
     }
 
-    async fn set_index_weights(&self, plan_key: &str, weights: &[(String, f64)], actor: &str, at: &str) -> Result<()> {
+    /// Replaces the section weights of a plan's index.
+    pub async fn set_index_weights(
+        &self,
+        plan_key: &str,
+        weights: &[(String, f64)],
+        actor: &str,
+        at: &str,
+    ) -> Result<()> {
         self.set_index_weights_of(plan_key, weights, Stamp { actor, at }).await
     }
 
-    async fn add_evidence(&self, report_id: i64, file: NewEvidence<'_>, actor: &str, at: &str) -> Result<Evidence> {
+    /// Attaches a file to a draft or returned report, after checking its size and type.
+    pub async fn add_evidence(&self, report_id: i64, file: NewEvidence<'_>, actor: &str, at: &str) -> Result<Evidence> {
         self.add_evidence_tx(report_id, file, Stamp { actor, at }).await
     }
 
-    async fn evidence(&self, report_id: i64) -> Result<Vec<Evidence>> {
+    pub async fn evidence(&self, report_id: i64) -> Result<Vec<Evidence>> {
         self.evidence_of_report(report_id).await
     }
 
-    async fn evidence_file(&self, id: i64) -> Result<(Evidence, Vec<u8>)> {
+    /// One file and its bytes.
+    pub async fn evidence_file(&self, id: i64) -> Result<(Evidence, Vec<u8>)> {
         self.evidence_bytes(id).await
     }
 
-    async fn decide_link(&self, choice: &LinkChoice<'_>, actor: &str, at: &str) -> Result<LinkDecision> {
+    /// Records a person's decision on a link between a lower-level item and a higher-level one
+    /// (confirm, reject, or take back to proposed): one row per pair, audited. Both items must
+    /// exist in some version of their plans.
+    pub async fn decide_link(&self, choice: &LinkChoice<'_>, actor: &str, at: &str) -> Result<LinkDecision> {
         self.decide_link_tx(choice, Stamp { actor, at }).await
     }
 
-    async fn link_decisions(&self, child_plan_key: &str) -> Result<Vec<LinkDecision>> {
+    /// Every link decided (or reopened) for the items of the plan with this key, as the child.
+    pub async fn link_decisions(&self, child_plan_key: &str) -> Result<Vec<LinkDecision>> {
         self.link_decisions_of(child_plan_key).await
     }
 
-    async fn confirmed_links(&self, plan_key: &str) -> Result<Vec<LinkDecision>> {
+    /// The confirmed links with the plan of this key on either side.
+    pub async fn confirmed_links(&self, plan_key: &str) -> Result<Vec<LinkDecision>> {
         self.confirmed_links_of(plan_key).await
     }
 
-    async fn add_user(&self, user: NewUser, actor: &str, at: &str) -> Result<User> {
+    pub async fn add_user(&self, user: NewUser, actor: &str, at: &str) -> Result<User> {
         self.add_user_tx(user, Stamp { actor, at }).await
     }
 
-    async fn user(&self, username: &str) -> Result<Option<(User, String)>> {
+    pub async fn user(&self, username: &str) -> Result<Option<(User, String)>> {
         self.user_by_name(username).await
     }
 
-    async fn users(&self) -> Result<Vec<User>> {
+    pub async fn users(&self) -> Result<Vec<User>> {
         self.all_users().await
     }
 
-    async fn set_password(&self, username: &str, password_hash: &str, actor: &str, at: &str) -> Result<User> {
+    /// Replaces a user's password (an argon2 PHC string) and ends the user's open sessions.
+    pub async fn set_password(&self, username: &str, password_hash: &str, actor: &str, at: &str) -> Result<User> {
         self.set_password_tx(username, password_hash, Stamp { actor, at }).await
     }
 
-    async fn create_session(&self, session: &NewSession) -> Result<()> {
+    /// Opens a sign-in session (and forgets expired ones); records the sign-in in the audit trail.
+    pub async fn create_session(&self, session: &NewSession) -> Result<()> {
         self.create_session_tx(session).await
     }
 
-    async fn session(&self, id: &str, now: &str) -> Result<Option<Session>> {
+    /// The session with this id and its user, if it is open at `now` (RFC 3339 UTC) and the user
+    /// is active.
+    pub async fn session(&self, id: &str, now: &str) -> Result<Option<Session>> {
         self.session_by_id(id, now).await
     }
 
-    async fn delete_session(&self, id: &str, at: &str) -> Result<()> {
+    /// Ends a session (signing out); one already gone is not an error.
+    pub async fn delete_session(&self, id: &str, at: &str) -> Result<()> {
         self.delete_session_tx(id, at).await
     }
 
-    async fn owed_reports(
+    /// The reports owed with a due date from `from` to `to` (inclusive) under every plan in
+    /// force, each with its unit's report state and the units that monitor its items: what the
+    /// reminder schedule reads.
+    pub async fn owed_reports(
         &self,
         from: chitieu_core::plan::Date,
         to: chitieu_core::plan::Date,
@@ -239,11 +311,16 @@ impl Store for SqlStore {
         self.owed_between(from, to).await
     }
 
-    async fn claim_digest(&self, digest: &crate::NewDigest<'_>, at: &str) -> Result<Option<i64>> {
+    /// Records a digest for its person and day, with its lines and its in-app notice, unless one
+    /// is recorded for them already (by this server or another): `None` then. A digest with an
+    /// address is left `sending` (one try counted) until [`SqlStore::finish_mail`].
+    pub async fn claim_digest(&self, digest: &crate::NewDigest<'_>, at: &str) -> Result<Option<i64>> {
         self.claim_digest_tx(digest, at).await
     }
 
-    async fn retry_mail(
+    /// Claims again the mail of digests of `since` or later that failed, or that a stopped
+    /// server left `sending` before `stale_before`, tried fewer than [`MAX_SEND_ATTEMPTS`] times.
+    pub async fn retry_mail(
         &self,
         since: chitieu_core::plan::Date,
         at: &str,
@@ -252,27 +329,32 @@ impl Store for SqlStore {
         self.retry_mail_tx(since, at, stale_before).await
     }
 
-    async fn finish_mail(&self, digest_id: i64, outcome: crate::SendOutcome<'_>, at: &str) -> Result<()> {
+    /// Records how a claimed digest's mail went.
+    pub async fn finish_mail(&self, digest_id: i64, outcome: crate::SendOutcome<'_>, at: &str) -> Result<()> {
         self.finish_mail_tx(digest_id, outcome, at).await
     }
 
-    async fn reminders(&self, filter: &crate::ReminderFilter) -> Result<Vec<crate::SentReminder>> {
+    /// The reminders recorded, newest first.
+    pub async fn reminders(&self, filter: &crate::ReminderFilter) -> Result<Vec<crate::SentReminder>> {
         self.reminder_list(filter).await
     }
 
-    async fn notices(&self, user_id: i64, limit: i64) -> Result<Vec<crate::Notice>> {
+    /// A user's in-app notices, newest first.
+    pub async fn notices(&self, user_id: i64, limit: i64) -> Result<Vec<crate::Notice>> {
         self.notices_of(user_id, limit).await
     }
 
-    async fn unread_notices(&self, user_id: i64) -> Result<i64> {
+    pub async fn unread_notices(&self, user_id: i64) -> Result<i64> {
         self.unread_notices_of(user_id).await
     }
 
-    async fn mark_notices_read(&self, user_id: i64, notice: Option<i64>, at: &str) -> Result<u64> {
+    /// Marks one of a user's notices (or all of them, for `None`) read; returns how many changed.
+    pub async fn mark_notices_read(&self, user_id: i64, notice: Option<i64>, at: &str) -> Result<u64> {
         self.mark_notices_read_tx(user_id, notice, at).await
     }
 
-    async fn audit_events(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEvent>> {
+    /// The audit trail of one entity ("plan", "org", "report", "user"), oldest first.
+    pub async fn audit_events(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEvent>> {
         let rows = sqlx::query(
             "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_events \
              WHERE entity = $1 AND entity_id = $2 ORDER BY id",

@@ -9,8 +9,8 @@ use chitieu_core::period::Period;
 use chitieu_core::registry::Resolution;
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
-    Level, LoadedReport, PlanImport, ReportKey, ReportStatus, Review, SqlStore, Store as _, StoreError, StoredPlan,
-    ValueInput, connect,
+    Level, LoadedReport, PlanImport, ReportKey, ReportStatus, Review, SqlStore, StoreError, StoredPlan, ValueInput,
+    connect,
 };
 
 const AT: &str = "2026-04-10T08:00:00Z";

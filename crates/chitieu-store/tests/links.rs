@@ -12,8 +12,8 @@ use chitieu_core::registry::{Registry, Resolution};
 use chitieu_core::target::{Comparator, Target};
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
-    Level, LinkChoice, LinkDecision, LinkStatus, PlanImport, SqlStore, Store as _, StoreError, StoredPlan,
-    cascade_findings, connect,
+    Level, LinkChoice, LinkDecision, LinkStatus, PlanImport, SqlStore, StoreError, StoredPlan, cascade_findings,
+    connect,
 };
 
 const AT: &str = "2026-04-20T09:00:00Z";

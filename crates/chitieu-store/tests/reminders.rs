@@ -12,7 +12,7 @@ use chitieu_core::reminder::{DutyRole, Person, Reason, ReminderPolicy, ReportSta
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
     DigestStatus, Level, MAX_SEND_ATTEMPTS, NewDigest, NewUser, PlanImport, ReminderFilter, ReportKey, SendOutcome,
-    SqlStore, Store as _, StoreError, User, UserRole, ValueInput, connect,
+    SqlStore, StoreError, User, UserRole, ValueInput, connect,
 };
 
 const AT: &str = "2026-03-10T08:00:00Z";

@@ -10,8 +10,8 @@ use chitieu_core::registry::Resolution;
 use chitieu_core::{Deadline, ItemKind, Plan};
 use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
-    ImportStatus, Level, NewSession, NewUser, PlanImport, ReportKey, SqlStore, Store, StoreError, User, UserRole,
-    ValueInput, connect,
+    ImportStatus, Level, NewSession, NewUser, PlanImport, ReportKey, SqlStore, StoreError, User, UserRole, ValueInput,
+    connect,
 };
 use support::{Backend, TestDb};
 

@@ -5,7 +5,7 @@
 mod reporting_app;
 
 use chitieu_core::measure::Measure;
-use chitieu_store::{PlanImport, Store as _};
+use chitieu_store::PlanImport;
 use reporting_app::{App, Browser, Q1};
 use reqwest::StatusCode;
 use serde_json::Value;

@@ -7,7 +7,7 @@
 mod reporting_app;
 
 use chitieu_core::registry::Resolution;
-use chitieu_store::{Level, LinkChoice, LinkStatus, PlanImport, Store as _, StoredPlan};
+use chitieu_store::{Level, LinkChoice, LinkStatus, PlanImport, StoredPlan};
 use reporting_app::{App, Browser};
 use reqwest::StatusCode;
 use serde_json::Value;

@@ -12,7 +12,7 @@ use chitieu_core::display::number_vi;
 use chitieu_core::measure::{Direction, Measure};
 use chitieu_core::period::Period;
 use chitieu_core::registry::{OrgId, OrgKind};
-use chitieu_store::{ReportKey, Store as _, StoredItem, ValueInput};
+use chitieu_store::{ReportKey, StoredItem, ValueInput};
 use reporting_app::{App, Browser};
 use reqwest::StatusCode;
 

@@ -5,7 +5,7 @@ mod reporting_app;
 
 use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
-use chitieu_store::{ReportKey, Store as _, ValueInput};
+use chitieu_store::{ReportKey, ValueInput};
 use reporting_app::{App, Browser, Q1};
 use reqwest::StatusCode;
 use serde_json::Value;

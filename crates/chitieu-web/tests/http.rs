@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use chitieu_import::registry::{RegistryFile, read_registry};
-use chitieu_store::{NewUser, PlanImport, SqlStore, Store as _, UserRole};
 use chitieu_app::{ManualClock, hash_password};
+use chitieu_import::registry::{RegistryFile, read_registry};
+use chitieu_store::{NewUser, PlanImport, SqlStore, UserRole};
 use chitieu_web::AppState;
 use reqwest::StatusCode;
 

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chitieu_import::registry::{RegistryFile, read_registry};
-use chitieu_store::{AssignmentStatus, NewUser, SqlStore, Store as _, UserRole};
 use chitieu_app::{ManualClock, hash_password};
+use chitieu_import::registry::{RegistryFile, read_registry};
+use chitieu_store::{AssignmentStatus, NewUser, SqlStore, UserRole};
 use chitieu_web::AppState;
 use reqwest::StatusCode;
 

@@ -9,13 +9,13 @@ mod smtp_server;
 
 use std::sync::Arc;
 
+use chitieu_app::{Clock as _, ManualClock, hash_password};
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::reminder::add_days;
 use chitieu_import::registry::{RegistryFile, read_registry};
-use chitieu_store::{Level, NewUser, PlanImport, ReportKey, SqlStore, Store as _, UserRole, ValueInput};
+use chitieu_store::{Level, NewUser, PlanImport, ReportKey, SqlStore, UserRole, ValueInput};
 use chitieu_web::config::{Config, TlsMode};
-use chitieu_app::{Clock as _, ManualClock, hash_password};
 use chitieu_web::{AppState, ReminderRun, run_reminders};
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;

@@ -5,7 +5,6 @@
 mod reporting_app;
 
 use chitieu_core::measure::Measure;
-use chitieu_store::Store as _;
 use reporting_app::{App, Q1};
 use reqwest::StatusCode;
 

@@ -4,7 +4,7 @@
 mod reporting_app;
 
 use chitieu_core::measure::Measure;
-use chitieu_store::{NewEvidence, Store as _, ValueInput};
+use chitieu_store::{NewEvidence, ValueInput};
 use reporting_app::{ACCOUNTS, App, Browser};
 
 const OK: u16 = 200;

@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chitieu_app::SystemClock;
 use chitieu_core::period::Period;
-use chitieu_store::{NewSession, NewUser, SqlStore, Store as _, UserRole};
+use chitieu_store::{NewSession, NewUser, SqlStore, UserRole};
 use chitieu_web::AppState;
 use clap::Args;
 use comfy_table::Table;

@@ -2,7 +2,7 @@
 //! edge, and passed in).
 
 use anyhow::Context as _;
-use chitieu_store::{SqlStore, Store as _};
+use chitieu_store::SqlStore;
 
 use crate::Command;
 

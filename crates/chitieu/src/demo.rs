@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chitieu_core::period::Period;
-use chitieu_store::{Backend, Level, NewUser, SqlStore, Store as _, UserRole};
+use chitieu_store::{Backend, Level, NewUser, SqlStore, UserRole};
 use clap::{Args, ValueEnum};
 use comfy_table::Table;
 

@@ -10,7 +10,7 @@ use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::OrgId;
 use chitieu_core::{Comparator, Target};
-use chitieu_store::{ReportKey, Review, SqlStore, Store as _, StoredItem, StoredPlan, ValueInput};
+use chitieu_store::{ReportKey, Review, SqlStore, StoredItem, StoredPlan, ValueInput};
 
 /// A number in 0..1 from the words given (FNV-1a, then mixed), the demo's only randomness.
 fn draw(parts: &[&str]) -> f64 {

@@ -7,7 +7,7 @@ use chitieu_core::Role;
 use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
 use chitieu_core::registry::OrgId;
-use chitieu_store::{ReportKey, Review, SqlStore, Store as _, StoredPlan, ValueInput};
+use chitieu_store::{ReportKey, Review, SqlStore, StoredPlan, ValueInput};
 
 /// A plausible value of an item, by its measure (`step` varies it).
 fn sample(item_key: &str, measure: Measure, step: u32) -> ValueInput {

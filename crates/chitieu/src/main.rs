@@ -33,8 +33,9 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 /// chitieu follows government plan targets (chỉ tiêu): it reads plan documents into structured
-/// plans, keeps the registry of units and who owes what, and (in later versions) collects and
-/// evaluates the reports on them.
+/// plans, keeps the registry of units and who owes what, collects the units' reports with their
+/// evidence, review and approval, judges and ranks them, and serves it all as a Vietnamese web
+/// app, a JSON API and .xlsx/.pdf exports.
 #[derive(Debug, Parser)]
 #[command(name = "chitieu", version, about, max_term_width = 100)]
 struct Cli {

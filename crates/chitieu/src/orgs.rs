@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use chitieu_core::registry::OrgKind;
 use chitieu_import::registry::{RegistryFile, read_registry};
-use chitieu_store::{RegistryOutcome, SqlStore, Store as _};
+use chitieu_store::{RegistryOutcome, SqlStore};
 use clap::Subcommand;
 use comfy_table::Table;
 

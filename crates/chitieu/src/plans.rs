@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use chitieu_core::period::Period;
 use chitieu_core::registry::{OrgId, Registry, Resolution};
-use chitieu_store::{ImportOutcome, ImportStatus, Level, PlanImport, SqlStore, Store as _, StoredPlan};
+use chitieu_store::{ImportOutcome, ImportStatus, Level, PlanImport, SqlStore, StoredPlan};
 use clap::{Args, Subcommand};
 use comfy_table::Table;
 use indicatif::{ProgressBar, ProgressStyle};

@@ -4,7 +4,7 @@
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
 use anyhow::{Context as _, bail};
-use chitieu_store::{NewUser, SqlStore, Store as _, UserRole};
+use chitieu_store::{NewUser, SqlStore, UserRole};
 use clap::Subcommand;
 use comfy_table::Table;
 

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chitieu_core::period::Period;
 use chitieu_core::registry::Resolution;
-use chitieu_store::{ReportKey, Store as _};
+use chitieu_store::ReportKey;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 

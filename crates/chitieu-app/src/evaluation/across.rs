@@ -9,7 +9,7 @@ use chitieu_core::evaluate::{Aggregate, Judgement, Judging, Observation, judge, 
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::OrgId;
-use chitieu_store::{CodedItem, ReportStatus, Store, StoreError, ValueQuery};
+use chitieu_store::{CodedItem, ReportStatus, SqlStore, StoreError, ValueQuery};
 
 use super::observation;
 
@@ -32,7 +32,7 @@ pub struct Across {
 }
 
 /// Every value sent (submitted or approved) for the items coded `code` in `period`.
-pub async fn across<S: Store>(store: &S, code: &str, period: Period, as_of: Date) -> Result<Across, StoreError> {
+pub async fn across(store: &SqlStore, code: &str, period: Period, as_of: Date) -> Result<Across, StoreError> {
     let items = store.items_with_code(code).await?;
     if items.is_empty() {
         return Err(StoreError::NotFound { what: "indicator", key: code.to_owned() });

@@ -8,7 +8,7 @@ use chitieu_core::evaluate::{Observation, Weights};
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{Org, OrgId, Registry};
-use chitieu_store::{ReportStatus, Store, StoreError, StoredPlan, ValueInput, ValueQuery};
+use chitieu_store::{ReportStatus, SqlStore, StoreError, StoredPlan, ValueInput, ValueQuery};
 
 /// A plan judged for a period, with what pages need to name things.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ fn plan_start(plan: &StoredPlan, period: Period) -> Date {
 }
 
 /// Judges the plan with this id for `period` as of `as_of`.
-pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: Date) -> Result<Evaluated, StoreError> {
+pub async fn evaluate(store: &SqlStore, plan_id: i64, period: Period, as_of: Date) -> Result<Evaluated, StoreError> {
     let (plan, registry) = tokio::try_join!(store.plan(plan_id), store.registry())?;
     let board = judge_plan(store, &plan, &registry, period, as_of).await?;
     let orgs = registry.orgs.into_iter().map(|o| (o.id, o)).collect();
@@ -54,8 +54,8 @@ pub async fn evaluate<S: Store>(store: &S, plan_id: i64, period: Period, as_of: 
 
 /// Judges a loaded plan: its obligations from `registry`, the reports and values from the
 /// store.
-async fn judge_plan<S: Store>(
-    store: &S,
+async fn judge_plan(
+    store: &SqlStore,
     plan: &StoredPlan,
     registry: &Registry,
     period: Period,
@@ -121,8 +121,8 @@ async fn judge_plan<S: Store>(
 
 /// Every unit of every current plan version ranked on its index for `period`: the national
 /// ranking. A unit that reports under two plans is ranked once per plan.
-pub async fn national_ranking<S: Store>(
-    store: &S,
+pub async fn national_ranking(
+    store: &SqlStore,
     period: Period,
     as_of: Date,
 ) -> Result<Vec<(i64, chitieu_core::evaluate::Ranked<OrgId>)>, StoreError> {

@@ -16,7 +16,7 @@ use sqlx::Row as _;
 
 use crate::backend::SqlStore;
 use crate::review::period_of;
-use crate::{Result, Store as _, StoredPlan};
+use crate::{Result, StoredPlan};
 
 /// The obligations of a stored plan for a period (its leads resolved, groups expanded).
 pub(crate) fn plan_obligations(plan: &StoredPlan, registry: &Registry, period: Period) -> Vec<Obligation> {

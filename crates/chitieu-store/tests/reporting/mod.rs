@@ -3,8 +3,7 @@
 
 use chitieu_core::period::Period;
 use chitieu_store::{
-    MAX_EVIDENCE_BYTES, NewEvidence, ReportKey, ReportStatus, Review, SqlStore, Store as _, StoreError, ValueInput,
-    ValueQuery,
+    MAX_EVIDENCE_BYTES, NewEvidence, ReportKey, ReportStatus, Review, SqlStore, StoreError, ValueInput, ValueQuery,
 };
 
 const LATE: &str = "2026-06-30T09:00:00Z";

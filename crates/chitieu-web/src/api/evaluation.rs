@@ -8,7 +8,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chitieu_core::evaluate::{Pooled, Status, movement};
 use chitieu_core::period::Period;
-use chitieu_store::Store as _;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

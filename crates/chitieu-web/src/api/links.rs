@@ -227,7 +227,7 @@ pub(crate) async fn subplans(
     Path(id): Path<i64>,
 ) -> Result<Json<SubplansOut>, WebError> {
     user.require(READ_PLANS)?;
-    let plan = chitieu_store::Store::plan(&state.store, id).await?;
+    let plan = state.store.plan(id).await?;
     let report = subplan_report(&state, &plan).await?;
     let units = report
         .rows

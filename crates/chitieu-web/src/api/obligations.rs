@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use chitieu_core::obligation::Obligation;
-use chitieu_store::Store as _;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{Org, OrgGroup, OrgKind};
-use chitieu_store::Store as _;
 use serde::Serialize;
 use utoipa::ToSchema;
 

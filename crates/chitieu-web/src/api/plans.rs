@@ -8,7 +8,7 @@ use chitieu_core::deadline::Deadline;
 use chitieu_core::measure::{Direction, Measure};
 use chitieu_core::plan::{Item, ItemKind, Roles};
 use chitieu_core::target::{Comparator, Target};
-use chitieu_store::{PlanSummary, Store as _, StoredAssignment, StoredItem};
+use chitieu_store::{PlanSummary, StoredAssignment, StoredItem};
 use serde::Serialize;
 use utoipa::ToSchema;
 

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use chitieu_store::{ReportHead, ReportKey, ReportStatus, Session, Store as _, ValueRevision};
+use chitieu_store::{ReportHead, ReportKey, ReportStatus, Session, ValueRevision};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, IntoResponses, ToSchema};
 

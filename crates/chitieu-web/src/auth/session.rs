@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse as _, Response};
-use chitieu_store::{Session, Store as _};
+use chitieu_store::Session;
 use serde::Deserialize;
 
 use crate::auth::cookie;

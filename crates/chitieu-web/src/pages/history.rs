@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use chitieu_store::{ReportKey, Store as _};
+use chitieu_store::ReportKey;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse as _, Redirect, Response};
 use axum::routing::{get, post};
 use chitieu_core::period::Period;
 use chitieu_core::reminder::text::{reason_vi, state_vi};
-use chitieu_store::{DigestStatus, ReminderFilter, SentReminder, Store as _, UserRole};
+use chitieu_store::{DigestStatus, ReminderFilter, SentReminder, UserRole};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 

@@ -6,7 +6,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse as _, Redirect, Response};
 use chitieu_core::period::Period;
-use chitieu_store::{Store as _, UserRole};
+use chitieu_store::UserRole;
 use serde::Deserialize;
 
 use crate::auth::SignedIn;

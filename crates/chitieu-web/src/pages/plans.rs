@@ -3,7 +3,6 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use chitieu_store::Store as _;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;

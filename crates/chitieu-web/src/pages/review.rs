@@ -8,7 +8,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse as _, Redirect, Response};
 use chitieu_app::reports;
-use chitieu_store::{Store as _, UserRole};
+use chitieu_store::UserRole;
 use serde::Deserialize;
 
 use crate::auth::SignedIn;

@@ -5,7 +5,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
-use chitieu_store::{NewSession, Store as _};
+use chitieu_store::NewSession;
 use serde::Deserialize;
 
 use crate::auth::session::{ClientIp, Visitor};

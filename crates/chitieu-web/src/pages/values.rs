@@ -2,20 +2,20 @@
 //! status with its document, report statuses and audit actions in words.
 
 use chitieu_core::display::number_vi;
+use chitieu_core::evaluate::{Level, TaskState};
 use chitieu_core::measure::Measure;
 use chitieu_core::plan::Date;
 use chitieu_store::ValueInput;
 
-/// A task's states: stored code and what the form shows.
-pub(crate) const TASK_STATUSES: [(&str, &str); 4] = [
-    ("not_started", "Chưa thực hiện"),
-    ("in_progress", "Đang thực hiện"),
-    ("done", "Đã hoàn thành"),
-    ("overdue", "Quá hạn"),
-];
+/// A task's states as a form offers them: stored code and label, from the core's [`TaskState`].
+pub(crate) fn task_statuses() -> Vec<(&'static str, &'static str)> {
+    TaskState::ALL.iter().map(|state| (state.as_str(), state.label_vi())).collect()
+}
 
-/// The levels of a qualitative target.
-pub(crate) const LEVELS: [&str; 4] = ["Tốt", "Khá", "Trung bình", "Yếu"];
+/// The levels of a qualitative target, best first, from the core's [`Level`].
+pub(crate) fn levels() -> Vec<&'static str> {
+    Level::ALL.iter().map(|level| level.label_vi()).collect()
+}
 
 /// A share as a percentage with one decimal and a decimal comma ("66,7%").
 pub(crate) fn percent(numerator: f64, denominator: f64) -> String {
@@ -23,7 +23,7 @@ pub(crate) fn percent(numerator: f64, denominator: f64) -> String {
 }
 
 pub(crate) fn task_vi(code: &str) -> &str {
-    TASK_STATUSES.iter().find(|(c, _)| *c == code).map_or(code, |(_, label)| label)
+    TaskState::parse(code).map_or(code, |state| state.label_vi())
 }
 
 /// One value in words, whatever its measure.

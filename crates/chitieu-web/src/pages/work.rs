@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use chitieu_core::period::Period;
-use chitieu_store::{ReportKey, Store as _};
+use chitieu_store::ReportKey;
 use serde::Deserialize;
 
 use crate::auth::{READ_PLANS, SignedIn};

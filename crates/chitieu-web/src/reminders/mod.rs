@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use chitieu_core::plan::Date;
 use chitieu_core::reminder::{Digest, DutyRole, Person, add_days, schedule};
-use chitieu_store::{NewDigest, SendOutcome, Store as _, StoreError, User, UserRole};
+use chitieu_store::{NewDigest, SendOutcome, StoreError, User, UserRole};
 
 use crate::reminders::mailer::{Mail, Mailer};
 use crate::state::AppState;

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
+use chitieu_app::LocalClock;
 use chitieu_core::plan::Date;
-use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
+use chrono::Timelike as _;
 use tokio::task::JoinHandle;
 use tokio::time::MissedTickBehavior;
 
-use crate::config::RemindersConfig;
 use crate::reminders::run_reminders;
 use crate::state::AppState;
 
@@ -29,7 +29,7 @@ pub fn spawn_reminders(state: &AppState) -> Option<JoinHandle<()>> {
         tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            let Some(day) = day_to_send(state.clock.now(), &state.config.reminders) else { continue };
+            let Some(day) = day_to_send(&state.clock, state.config.reminders.send_hour) else { continue };
             let started = std::time::Instant::now();
             let pass = run_reminders(&state, day).await;
             let elapsed_ms = started.elapsed().as_millis();
@@ -42,29 +42,33 @@ pub fn spawn_reminders(state: &AppState) -> Option<JoinHandle<()>> {
     }))
 }
 
-/// The local day whose digests may go out at `now`: none before the send hour.
-pub(crate) fn day_to_send(now: DateTime<Utc>, config: &RemindersConfig) -> Option<Date> {
-    let local = now + chrono::Duration::hours(i64::from(config.utc_offset_hours));
-    (local.hour() >= u32::from(config.send_hour)).then(|| Date {
-        year: local.year(),
-        month: local.month() as u8,
-        day: local.day() as u8,
-    })
+/// The local day whose digests may go out now by `clock`: none before the send hour.
+pub(crate) fn day_to_send(clock: &LocalClock, send_hour: u8) -> Option<Date> {
+    (clock.local_now().hour() >= u32::from(send_hour)).then(|| clock.today())
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use chitieu_app::ManualClock;
+    use chrono::{DateTime, Utc};
+
     use super::*;
+    use crate::config::RemindersConfig;
 
     #[test]
     fn the_day_is_local_and_starts_at_the_send_hour() {
         let config = RemindersConfig::default(); // UTC+7, from 07:00
-        let at = |s: &str| s.parse::<DateTime<Utc>>().expect("time");
-        assert_eq!(day_to_send(at("2026-06-17T23:59:00Z"), &config), None, "06:59 in Hà Nội");
-        assert_eq!(day_to_send(at("2026-06-18T00:00:00Z"), &config), Date::new(2026, 6, 18));
-        assert_eq!(day_to_send(at("2026-06-18T16:59:00Z"), &config), Date::new(2026, 6, 18), "23:59 local");
-        assert_eq!(day_to_send(at("2026-06-18T17:00:00Z"), &config), None, "00:00 the next local day");
-        let utc = RemindersConfig { send_hour: 0, utc_offset_hours: 0, ..RemindersConfig::default() };
-        assert_eq!(day_to_send(at("2026-12-31T23:00:00Z"), &utc), Date::new(2026, 12, 31));
+        let at = |s: &str, offset: i8| {
+            let now = s.parse::<DateTime<Utc>>().expect("time");
+            LocalClock::new(Arc::new(ManualClock::new(now)), offset)
+        };
+        let send = |s: &str| day_to_send(&at(s, config.utc_offset_hours), config.send_hour);
+        assert_eq!(send("2026-06-17T23:59:00Z"), None, "06:59 in Hà Nội");
+        assert_eq!(send("2026-06-18T00:00:00Z"), Date::new(2026, 6, 18));
+        assert_eq!(send("2026-06-18T16:59:00Z"), Date::new(2026, 6, 18), "23:59 local");
+        assert_eq!(send("2026-06-18T17:00:00Z"), None, "00:00 the next local day");
+        assert_eq!(day_to_send(&at("2026-12-31T23:00:00Z", 0), 0), Date::new(2026, 12, 31));
     }
 }

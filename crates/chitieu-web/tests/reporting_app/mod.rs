@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
+use chitieu_app::{ManualClock, hash_password};
 use chitieu_core::Role;
 use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
 use chitieu_import::registry::{RegistryFile, read_registry};
-use chitieu_store::{Level, NewUser, PlanImport, SqlStore, Store as _, StoredPlan, UserRole};
-use chitieu_app::{ManualClock, hash_password};
+use chitieu_store::{Level, NewUser, PlanImport, SqlStore, StoredPlan, UserRole};
 use chitieu_web::AppState;
 use reqwest::StatusCode;
 

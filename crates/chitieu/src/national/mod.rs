@@ -22,7 +22,7 @@ use anyhow::{Context as _, bail};
 use chitieu_core::display::number_vi;
 use chitieu_core::measure::Measure;
 use chitieu_core::registry::{OrgId, OrgKind, Registry};
-use chitieu_store::{Level, PlanImport, SqlStore, Store as _, UserRole};
+use chitieu_store::{Level, PlanImport, SqlStore, UserRole};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chitieu_core::cascade::number;
-use chitieu_store::{Store as _, StoreError, StoredPlan};
+use chitieu_store::{StoreError, StoredPlan};
 
 use super::targets_vi;
 use crate::error::WebError;

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use chitieu_core::cascade::Finding;
-use chitieu_store::{Store as _, cascade_findings};
+use chitieu_store::cascade_findings;
 
 use super::{Family, PlanChoice, parent_ids, plan_choices};
 use crate::auth::{READ_PLANS, SignedIn};

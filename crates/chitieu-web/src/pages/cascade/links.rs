@@ -12,7 +12,7 @@ use chitieu_core::ItemKind;
 use chitieu_core::cascade::number;
 use chitieu_core::display::number_vi;
 use chitieu_core::link::{LinkItem, propose};
-use chitieu_store::{LinkChoice, LinkDecision, LinkStatus, Store as _, StoredPlan};
+use chitieu_store::{LinkChoice, LinkDecision, LinkStatus, StoredPlan};
 use serde::Deserialize;
 
 use super::{Family, PlanChoice, parent_ids, parents_query, plan_choices, targets_vi};

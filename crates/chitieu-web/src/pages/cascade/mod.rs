@@ -15,7 +15,7 @@ mod subplans;
 use axum::Router;
 use axum::routing::get;
 use chitieu_core::plan::Item;
-use chitieu_store::{Store as _, StoredPlan};
+use chitieu_store::StoredPlan;
 
 use crate::error::WebError;
 use crate::pages::view::target_text;

@@ -11,7 +11,7 @@ use axum::response::Response;
 use chitieu_core::cascade::{SubplanState, expected_issuers, track_subplans};
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{OrgId, OrgKind};
-use chitieu_store::{Store as _, StoredPlan};
+use chitieu_store::StoredPlan;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;

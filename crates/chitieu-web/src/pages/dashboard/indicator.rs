@@ -11,7 +11,7 @@ use chitieu_core::evaluate::{Point, Trajectory, target_for};
 use chitieu_core::measure::{Direction, Measure};
 use chitieu_core::period::Period;
 use chitieu_core::{Item, Role};
-use chitieu_store::{ReportStatus, Store as _, StoredItem, ValueQuery};
+use chitieu_store::{ReportStatus, StoredItem, ValueQuery};
 
 use super::{Chart, Chip, Dataset, Head, Kind, Ky, judged, period_asked, segment, unit_link};
 use crate::auth::{READ_PLANS, SignedIn};

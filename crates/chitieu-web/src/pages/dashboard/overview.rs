@@ -9,7 +9,7 @@ use axum::response::Response;
 use chitieu_core::board::Board;
 use chitieu_core::evaluate::{Reporting, Status, StatusCounts};
 use chitieu_core::period::Period;
-use chitieu_store::{Session, Store as _};
+use chitieu_store::Session;
 
 use super::{
     Chart, Chip, Dataset, Head, Kind, Ky, Scripts, index_vi, item_label, item_link, judged, period_asked, section_vi,

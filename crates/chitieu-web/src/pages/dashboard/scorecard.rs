@@ -9,7 +9,7 @@ use axum::response::Response;
 use chitieu_core::evaluate::{Observation, Ranked, Status, movement};
 use chitieu_core::period::Period;
 use chitieu_core::registry::OrgId;
-use chitieu_store::{Store as _, ValueQuery};
+use chitieu_store::ValueQuery;
 use serde::Deserialize;
 
 use super::heatmap::kind_vi;

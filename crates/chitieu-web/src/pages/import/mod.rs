@@ -20,7 +20,7 @@ use axum::routing::get;
 use axum::{Form, Router};
 use chitieu_core::ItemKind;
 use chitieu_core::registry::{Registry, Resolution};
-use chitieu_store::{Level, PlanImport, Session, Store as _, UserRole};
+use chitieu_store::{Level, PlanImport, Session, UserRole};
 
 use crate::auth::SignedIn;
 use crate::auth::cookie::random_token;

@@ -4,7 +4,7 @@
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse as _, Redirect, Response};
-use chitieu_store::{NewEvidence, Store as _};
+use chitieu_store::NewEvidence;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;

@@ -15,12 +15,12 @@ use axum::response::{IntoResponse as _, Redirect, Response};
 use chitieu_app::reports::{self, Intent, SaveError};
 use chitieu_core::period::Period;
 use chitieu_core::registry::OrgId;
-use chitieu_store::{ReportKey, ReportView, Session, Store as _, StoredPlan, ValueInput};
+use chitieu_store::{ReportKey, ReportView, Session, StoredPlan, ValueInput};
 use serde::Deserialize;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
-use crate::pages::values::{LEVELS, TASK_STATUSES, value_vi};
+use crate::pages::values::{levels, task_statuses, value_vi};
 use crate::pages::view::date_vi;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
@@ -113,8 +113,8 @@ struct ReportPage {
     lines: Vec<Line>,
     files: Vec<FileLine>,
     may: May,
-    levels: &'static [&'static str],
-    task_statuses: &'static [(&'static str, &'static str)],
+    levels: Vec<&'static str>,
+    task_statuses: Vec<(&'static str, &'static str)>,
 }
 
 /// What the signed-in user may do with this report now.
@@ -177,8 +177,8 @@ pub(crate) async fn show(
             write: editable && may_write(session, ctx.org).is_ok(),
             submit: editable && may_submit(session, ctx.org).is_ok(),
         },
-        levels: &LEVELS,
-        task_statuses: &TASK_STATUSES,
+        levels: levels(),
+        task_statuses: task_statuses(),
         files: files
             .into_iter()
             .map(|f| FileLine {
