@@ -12,6 +12,7 @@ pub mod clock;
 mod error;
 pub mod evaluation;
 pub mod password;
+pub mod plans;
 pub mod reports;
 
 pub use clock::{Clock, LocalClock, ManualClock, SystemClock};

@@ -58,7 +58,7 @@ pub async fn save(
     match written {
         Ok(version) => Ok(version),
         Err(StoreError::Conflict(_)) => Err(SaveError::Stale { read }),
-        Err(StoreError::NotFound { what: "report", .. }) => {
+        Err(StoreError::NotFound { what: "báo cáo", .. }) => {
             Err(AppError::Invalid("Báo cáo chưa có số liệu nào để gửi.".into()).into())
         }
         Err(e) => Err(e.into()),

@@ -23,6 +23,28 @@ pub fn number_vi(value: f64) -> String {
     if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
 }
 
+/// A target in short with the sub-population it is for: "giáo viên: 100%".
+pub fn subject_target_vi(target: &Target) -> String {
+    match &target.subject {
+        Some(subject) => format!("{subject}: {}", target_vi(target)),
+        None => target_vi(target),
+    }
+}
+
+/// Every target of an item in short, with the year each is for ("≥ 70%", "giáo viên: 100%",
+/// "2030: ≥ 80%"), joined by "; ". (The consolidated report shows only the targets that apply
+/// to its period: `chitieu_app::evaluation`.)
+pub fn targets_vi(targets: &[Target]) -> String {
+    targets
+        .iter()
+        .map(|t| match t.year {
+            Some(year) => format!("{year}: {}", subject_target_vi(t)),
+            None => subject_target_vi(t),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The short form of a target: comparator, level(s) and unit.
 pub fn target_vi(target: &Target) -> String {
     let unit = match target.unit.as_deref() {

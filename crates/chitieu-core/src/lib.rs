@@ -5,6 +5,7 @@ pub mod board;
 pub mod cascade;
 pub mod deadline;
 pub mod diff;
+pub mod digest;
 pub mod display;
 pub mod evaluate;
 pub mod link;
@@ -19,6 +20,7 @@ pub mod reminder;
 pub mod target;
 pub mod text;
 mod token;
+pub mod value;
 
 pub use deadline::Deadline;
 pub use plan::{Item, ItemKind, Plan, Regime, Role, Roles, Source, Warning};

@@ -20,10 +20,7 @@ mod text;
 mod units;
 mod xlsx;
 
-use std::fmt::Write as _;
-
 use chitieu_core::{Deadline, Plan, Source, Warning};
-use sha2::{Digest, Sha256};
 
 pub use block::Block;
 pub use error::ImportError;
@@ -197,9 +194,10 @@ fn deadline_year(items: &[chitieu_core::Item]) -> Option<i32> {
     counts.into_iter().max_by_key(|&(year, n)| (n, std::cmp::Reverse(year))).map(|(year, _)| year)
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+pub use chitieu_core::digest::sha256_hex;
+
+/// The document as text, for a text document (so every item's line can be shown beside it);
+/// `None` for binary formats (.docx, .xlsx, .pdf).
+pub fn source_text<'a>(name: &str, bytes: &'a [u8]) -> Option<&'a str> {
+    std::str::from_utf8(bytes).ok().filter(|_| Format::detect(name, bytes) == Format::Text)
 }

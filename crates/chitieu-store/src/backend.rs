@@ -126,7 +126,7 @@ impl SqlStore {
     /// in use by a server. PostgreSQL: `pg_restore --clean --if-exists`.
     pub async fn restore(self, file: &Path) -> Result<()> {
         if !file.is_file() {
-            return Err(StoreError::NotFound { what: "backup file", key: file.display().to_string() });
+            return Err(StoreError::NotFound { what: "tệp sao lưu", key: file.display().to_string() });
         }
         match self.backend {
             Backend::Sqlite => {

@@ -7,13 +7,13 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("unsupported database URL \"{0}\": expected sqlite:FILE or postgres://…")]
     UnsupportedUrl(String),
-    #[error("{what} not found: {key}")]
+    #[error("không tìm thấy {what}: {key}")]
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
     Invalid(String),
-    #[error("conflict: {0}")]
+    #[error("xung đột: {0}")]
     Conflict(String),
-    #[error("the period {0} is locked; its values cannot change")]
+    #[error("kỳ báo cáo {0} đã khóa; số liệu không thay đổi được")]
     Locked(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -31,13 +31,13 @@ impl StoreError {
         if let sqlx::Error::Database(db) = &e {
             let message = db.message().to_owned();
             if db.is_unique_violation() {
-                return StoreError::Conflict(format!("{context}: already exists ({message})"));
+                return StoreError::Conflict(format!("{context}: đã có ({message})"));
             }
             if db.is_foreign_key_violation() {
-                return StoreError::Invalid(format!("{context}: refers to something that does not exist ({message})"));
+                return StoreError::Invalid(format!("{context}: trỏ tới dữ liệu không tồn tại ({message})"));
             }
             if db.is_check_violation() {
-                return StoreError::Invalid(format!("{context}: a value is out of range ({message})"));
+                return StoreError::Invalid(format!("{context}: có giá trị ngoài phạm vi cho phép ({message})"));
             }
         }
         StoreError::Database(e)

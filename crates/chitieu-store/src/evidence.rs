@@ -2,10 +2,10 @@
 //! their name), fingerprinted with SHA-256 and kept in the database beside the values.
 
 use serde::Serialize;
-use sha2::{Digest as _, Sha256};
 use sqlx::Row as _;
 
 use crate::backend::SqlStore;
+use crate::reports::ReportStatus;
 use crate::sql::{Stamp, audit};
 use crate::{Result, StoreError};
 
@@ -90,33 +90,33 @@ impl SqlStore {
         stamp: Stamp<'_>,
     ) -> Result<Evidence> {
         if file.bytes.is_empty() {
-            return Err(StoreError::Invalid("the file is empty".into()));
+            return Err(StoreError::Invalid("tệp rỗng".into()));
         }
         if file.bytes.len() > MAX_EVIDENCE_BYTES {
             return Err(StoreError::Invalid(format!(
-                "the file has {} bytes; at most {MAX_EVIDENCE_BYTES} are accepted",
+                "tệp có {} byte; chỉ nhận tệp tối đa {MAX_EVIDENCE_BYTES} byte",
                 file.bytes.len()
             )));
         }
-        let content_type = sniff(file.bytes)
-            .ok_or_else(|| StoreError::Invalid("only PDF, DOCX, XLSX, PNG and JPG files are accepted".into()))?;
-        let sha256 = Sha256::digest(file.bytes).iter().fold(String::with_capacity(64), |mut hex, b| {
-            use std::fmt::Write as _;
-            let _ = write!(hex, "{b:02x}");
-            hex
-        });
+        let content_type =
+            sniff(file.bytes).ok_or_else(|| StoreError::Invalid("chỉ nhận tệp PDF, DOCX, XLSX, PNG và JPG".into()))?;
+        let sha256 = chitieu_core::digest::sha256_hex(file.bytes);
         let file_name = clean_name(file.file_name);
         let mut tx = self.begin_write().await?;
         let status: Option<String> = sqlx::query_scalar("SELECT status FROM reports WHERE id = $1")
             .bind(report_id)
             .fetch_optional(&mut *tx)
             .await?;
-        match status.as_deref() {
-            None => return Err(StoreError::NotFound { what: "report", key: report_id.to_string() }),
-            Some("draft" | "returned") => {}
-            Some(other) => {
-                return Err(StoreError::Invalid(format!("the report is {other}: evidence is added to drafts only")));
-            }
+        let Some(status) = status else {
+            return Err(StoreError::NotFound { what: "báo cáo", key: report_id.to_string() });
+        };
+        let status = ReportStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("reports.status: unknown code \"{status}\"")))?;
+        if !status.editable() {
+            return Err(StoreError::Invalid(format!(
+                "báo cáo đang ở trạng thái «{}»: chỉ đính kèm minh chứng vào bản nháp hoặc báo cáo bị trả lại",
+                status.label_vi()
+            )));
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO evidence (report_id, item_key, file_name, content_type, size, sha256, bytes, uploaded_by, \
@@ -148,7 +148,7 @@ impl SqlStore {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| StoreError::NotFound { what: "evidence", key: id.to_string() })?;
+            .ok_or_else(|| StoreError::NotFound { what: "minh chứng", key: id.to_string() })?;
         evidence_of(&row)
     }
 

@@ -71,10 +71,13 @@ fn decision_of(row: &sqlx::any::AnyRow) -> Result<LinkDecision> {
 impl SqlStore {
     pub(crate) async fn decide_link_tx(&self, choice: &LinkChoice<'_>, stamp: Stamp<'_>) -> Result<LinkDecision> {
         if !(0.0..=1.0).contains(&choice.score) {
-            return Err(StoreError::Invalid(format!("a link's score is between 0 and 1, not {}", choice.score)));
+            return Err(StoreError::Invalid(format!(
+                "độ tương đồng của liên kết phải từ 0 đến 1, không phải {}",
+                choice.score
+            )));
         }
         if choice.child_plan == choice.parent_plan {
-            return Err(StoreError::Invalid(format!("plan \"{}\" cannot be linked to itself", choice.child_plan)));
+            return Err(StoreError::Invalid(format!("không liên kết kế hoạch \"{}\" với chính nó", choice.child_plan)));
         }
         let mut tx = self.begin_write().await?;
         for (plan, item) in [(choice.child_plan, choice.child_item), (choice.parent_plan, choice.parent_item)] {
@@ -86,7 +89,7 @@ impl SqlStore {
             .fetch_optional(&mut *tx)
             .await?;
             if found.is_none() {
-                return Err(StoreError::NotFound { what: "plan item", key: format!("{plan} / {item}") });
+                return Err(StoreError::NotFound { what: "mục của kế hoạch", key: format!("{plan} / {item}") });
             }
         }
         let pair =

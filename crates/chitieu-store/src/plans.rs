@@ -278,7 +278,7 @@ impl SqlStore {
                 .fetch_optional(&mut *tx)
                 .await?;
             if exists.is_none() {
-                return Err(StoreError::NotFound { what: "parent plan", key: parent.to_owned() });
+                return Err(StoreError::NotFound { what: "kế hoạch cấp trên", key: parent.to_owned() });
             }
         }
         let context = format!("plan \"{key}\"");
@@ -320,7 +320,9 @@ impl SqlStore {
                 Resolution::Org { id } => (Some(*id), None),
                 Resolution::Group { id } => (None, Some(*id)),
                 Resolution::Proposed { .. } | Resolution::Unresolved => {
-                    return Err(StoreError::Invalid(format!("\"{name}\" is confirmed as one unit or one group")));
+                    return Err(StoreError::Invalid(format!(
+                        "tên \"{name}\" phải được xác nhận là một đơn vị hoặc một nhóm"
+                    )));
                 }
             };
             confirmed.insert(name.clone(), settled);
@@ -359,7 +361,7 @@ impl SqlStore {
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| StoreError::NotFound { what: "plan", key: id.to_string() })?;
+        .ok_or_else(|| StoreError::NotFound { what: "kế hoạch", key: id.to_string() })?;
         let parse = |column: &str, text: String| -> Result<serde_json::Value> {
             serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("plans.{column}: {e}")))
         };
@@ -664,7 +666,7 @@ impl SqlStore {
             Resolution::Org { id } => (Some(*id), None),
             Resolution::Group { id } => (None, Some(*id)),
             Resolution::Proposed { .. } | Resolution::Unresolved => {
-                return Err(StoreError::Invalid("a name is confirmed as one unit or one group".into()));
+                return Err(StoreError::Invalid("một tên phải được xác nhận là một đơn vị hoặc một nhóm".into()));
             }
         };
         let mut tx = self.begin_write().await?;
@@ -681,7 +683,10 @@ impl SqlStore {
         .map_err(|e| StoreError::from_db(e, &format!("confirming \"{name}\"")))?
         .rows_affected();
         if changed == 0 {
-            return Err(StoreError::NotFound { what: "name in plan", key: format!("\"{name}\" in plan {plan_id}") });
+            return Err(StoreError::NotFound {
+                what: "tên trong kế hoạch",
+                key: format!("\"{name}\" in plan {plan_id}"),
+            });
         }
         let after = serde_json::json!({ "name": name, "org_id": org, "group_id": group, "assignments": changed });
         audit(&mut tx, stamp, "confirm_name", "plan", &plan_id.to_string(), None, Some(&after)).await?;

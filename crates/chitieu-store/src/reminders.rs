@@ -274,7 +274,7 @@ impl SqlStore {
         if done.rows_affected() == 1 {
             Ok(())
         } else {
-            Err(StoreError::NotFound { what: "reminder digest", key: digest_id.to_string() })
+            Err(StoreError::NotFound { what: "thư nhắc việc", key: digest_id.to_string() })
         }
     }
 

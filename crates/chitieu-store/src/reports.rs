@@ -5,6 +5,7 @@
 use chitieu_core::period::Period;
 use chitieu_core::plan::Regime;
 use chitieu_core::registry::OrgId;
+use chitieu_core::value::Parts;
 use serde::{Deserialize, Serialize};
 use sqlx::Row as _;
 
@@ -66,23 +67,24 @@ pub struct SavedValue {
     pub revisions: Vec<i64>,
 }
 
+impl ValueInput {
+    /// The parts the core's rules check ([`chitieu_core::value::check`]).
+    pub fn parts(&self) -> Parts<'_> {
+        Parts {
+            number: self.number,
+            numerator: self.numerator,
+            denominator: self.denominator,
+            level: self.level.as_deref(),
+            task_status: self.task_status.as_deref(),
+        }
+    }
+}
+
+/// The same rules as the form and every other door: nothing that cannot be judged, shown and
+/// exported is stored.
 pub(crate) fn check(value: &ValueInput) -> Result<()> {
-    for (name, number) in [("number", value.number), ("numerator", value.numerator), ("denominator", value.denominator)]
-    {
-        if number.is_some_and(|n| !n.is_finite()) {
-            return Err(StoreError::Invalid(format!("{}: {name} must be a finite number", value.item_key)));
-        }
-    }
-    match (value.numerator, value.denominator) {
-        (Some(_), None) | (None, Some(_)) => {
-            Err(StoreError::Invalid(format!("{}: a ratio needs both numerator and denominator", value.item_key)))
-        }
-        (Some(n), Some(d)) if d <= 0.0 || n < 0.0 => Err(StoreError::Invalid(format!(
-            "{}: a ratio needs a denominator above 0 and a numerator of at least 0 (got {n}/{d})",
-            value.item_key
-        ))),
-        _ => Ok(()),
-    }
+    chitieu_core::value::check(&value.parts())
+        .map_err(|problem| StoreError::Invalid(format!("mục {}: {}", value.item_key, problem.message_vi())))
 }
 
 impl SqlStore {
@@ -113,7 +115,7 @@ impl SqlStore {
                 .fetch_optional(&mut **tx)
                 .await?;
         let Some(regime) = regime else {
-            return Err(StoreError::NotFound { what: "plan", key: plan_key.to_owned() });
+            return Err(StoreError::NotFound { what: "kế hoạch", key: plan_key.to_owned() });
         };
         let regime: Option<Regime> = regime.map(|r| serde_json::from_str(&r)).transpose()?;
         // Two first writers of a period may race: the loser's insert does nothing.
@@ -168,7 +170,10 @@ impl SqlStore {
             .fetch_optional(&mut **tx)
             .await?;
             if known.is_none() {
-                return Err(StoreError::Invalid(format!("item {} is not in plan {}", value.item_key, key.plan_key)));
+                return Err(StoreError::Invalid(format!(
+                    "mục {} không thuộc kế hoạch {}",
+                    value.item_key, key.plan_key
+                )));
             }
         }
         sqlx::query(
@@ -190,7 +195,8 @@ impl SqlStore {
         let status = ReportStatus::decode(&row, "status")?;
         if !status.editable() {
             return Err(StoreError::Invalid(format!(
-                "the report is {status}: its values change only while it is a draft or returned"
+                "báo cáo đang ở trạng thái «{}»: số liệu chỉ sửa được khi còn là bản nháp hoặc bị trả lại",
+                status.label_vi()
             )));
         }
         let bumped =
@@ -202,8 +208,8 @@ impl SqlStore {
                 .await?;
         if bumped.rows_affected() != 1 {
             return Err(StoreError::Conflict(format!(
-                "the report was changed by someone else (you read version {expected_version}, it is now {current}); \
-                 reload it and save again"
+                "báo cáo vừa được người khác sửa (bạn đọc phiên bản {expected_version}, nay là {current}); \
+                 hãy tải lại rồi lưu lại"
             )));
         }
         let mut revisions = Vec::with_capacity(values.len());

@@ -116,7 +116,7 @@ impl SqlStore {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
-            .ok_or_else(|| StoreError::NotFound { what: "report", key: id.to_string() })?;
+            .ok_or_else(|| StoreError::NotFound { what: "báo cáo", key: id.to_string() })?;
         head_of(&row)
     }
 
@@ -167,20 +167,20 @@ impl SqlStore {
             .bind(id)
             .fetch_optional(&mut **tx)
             .await?
-            .ok_or_else(|| StoreError::NotFound { what: "report", key: id.to_string() })?;
+            .ok_or_else(|| StoreError::NotFound { what: "báo cáo", key: id.to_string() })?;
         let before = head_of(&row)?;
         if before.version != expected_version {
             return Err(StoreError::Conflict(format!(
-                "the report was changed by someone else (you read version {expected_version}, it is now {}); \
-                 reload it and try again",
+                "báo cáo vừa được người khác sửa (bạn đọc phiên bản {expected_version}, nay là {}); \
+                 hãy tải lại rồi thử lại",
                 before.version
             )));
         }
         if !from.contains(&before.status) {
             return Err(StoreError::Invalid(format!(
-                "a {} report cannot become {}",
-                before.status.as_str(),
-                to.as_str()
+                "báo cáo «{}» không chuyển sang «{}» được",
+                before.status.label_vi(),
+                to.label_vi()
             )));
         }
         let bumped = sqlx::query(
@@ -193,7 +193,7 @@ impl SqlStore {
         .execute(&mut **tx)
         .await?;
         if bumped.rows_affected() != 1 {
-            return Err(StoreError::Conflict("the report was changed by someone else; reload it".into()));
+            return Err(StoreError::Conflict("báo cáo vừa được người khác sửa; hãy tải lại".into()));
         }
         Ok(before)
     }
@@ -224,7 +224,7 @@ impl SqlStore {
             let id = self
                 .report_id_in(&mut tx, key)
                 .await?
-                .ok_or_else(|| StoreError::NotFound { what: "report", key: format!("{key:?}") })?;
+                .ok_or_else(|| StoreError::NotFound { what: "báo cáo", key: format!("{key:?}") })?;
             (id, expected_version)
         } else {
             let saved = self.save_values_in(&mut tx, key, values, expected_version, stamp).await?;
@@ -282,7 +282,7 @@ impl SqlStore {
         let (to, comment, action) = match review {
             Review::Approve => (ReportStatus::Approved, None, "approve"),
             Review::Return { comment } if comment.trim().is_empty() => {
-                return Err(StoreError::Invalid("a returned report needs a comment saying what to fix".into()));
+                return Err(StoreError::Invalid("trả lại báo cáo cần ghi rõ nội dung cần sửa".into()));
             }
             Review::Return { comment } => (ReportStatus::Returned, Some(comment.trim()), "return"),
         };

@@ -66,8 +66,10 @@ impl SqlStore {
             .bind(session.user_id)
             .fetch_optional(&mut *tx)
             .await?;
-        let username =
-            username.ok_or_else(|| StoreError::NotFound { what: "active user", key: session.user_id.to_string() })?;
+        let username = username.ok_or_else(|| StoreError::NotFound {
+            what: "người dùng đang hoạt động",
+            key: session.user_id.to_string(),
+        })?;
         sqlx::query(
             "INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -144,7 +146,7 @@ impl SqlStore {
         .bind(&username)
         .fetch_optional(&mut *tx)
         .await?;
-        let user = user_of(&row.ok_or_else(|| StoreError::NotFound { what: "user", key: username.clone() })?)?;
+        let user = user_of(&row.ok_or_else(|| StoreError::NotFound { what: "người dùng", key: username.clone() })?)?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user.id).execute(&mut *tx).await?;
         audit(&mut tx, stamp, "set_password", "user", &user.id.to_string(), None, None).await?;
         tx.commit().await?;

@@ -85,7 +85,7 @@ impl SqlStore {
             .bind(key)
             .fetch_optional(&self.pool)
             .await?;
-        let id = id.ok_or_else(|| StoreError::NotFound { what: "plan", key: key.to_owned() })?;
+        let id = id.ok_or_else(|| StoreError::NotFound { what: "kế hoạch", key: key.to_owned() })?;
         self.plan(id).await
     }
 

@@ -78,7 +78,7 @@ fn checked_email(email: Option<&str>) -> Result<Option<String>> {
     if well_formed {
         Ok(Some(email.to_owned()))
     } else {
-        Err(StoreError::Invalid(format!("e-mail \"{email}\" is not an address of the form name@domain")))
+        Err(StoreError::Invalid(format!("thư điện tử \"{email}\" không có dạng tên@miền")))
     }
 }
 
@@ -89,7 +89,7 @@ impl SqlStore {
         }
         let username = user.username.trim().to_lowercase();
         if username.is_empty() || username.chars().any(char::is_whitespace) {
-            return Err(StoreError::Invalid(format!("user name \"{}\" must be one word", user.username)));
+            return Err(StoreError::Invalid(format!("tên đăng nhập \"{}\" phải là một từ liền", user.username)));
         }
         let email = checked_email(user.email.as_deref())?;
         let mut tx = self.begin_write().await?;

@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
+pub use chitieu_app::plans::Origin;
+use chitieu_app::plans::{Document, publish};
 use chitieu_core::period::Period;
 use chitieu_core::registry::{OrgId, Registry, Resolution};
-use chitieu_store::{ImportOutcome, ImportStatus, Level, PlanImport, SqlStore, StoredPlan};
+use chitieu_store::{ImportOutcome, ImportStatus, Level, SqlStore, StoredPlan};
 use clap::{Args, Subcommand};
 use comfy_table::Table;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -111,15 +113,6 @@ pub async fn import(store: &SqlStore, args: ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Who issued a document and where it sits among the plans.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Origin<'a> {
-    pub issuer: Option<OrgId>,
-    pub level: Option<Level>,
-    pub parent_key: Option<&'a str>,
-    pub key: Option<&'a str>,
-}
-
 /// Reads one plan document and stores it (a new version when it amends a stored plan).
 pub async fn store_document(
     store: &SqlStore,
@@ -130,21 +123,8 @@ pub async fn store_document(
     at: &str,
 ) -> anyhow::Result<ImportOutcome> {
     let plan = crate::parse::read_with_progress(name, bytes)?;
-    let text = std::str::from_utf8(bytes)
-        .ok()
-        .filter(|_| chitieu_import::Format::detect(name, bytes) == chitieu_import::Format::Text);
-    let import = PlanImport {
-        plan: &plan,
-        source_bytes: bytes,
-        source_text: text,
-        issuer: origin.issuer,
-        level: origin.level,
-        parent_key: origin.parent_key,
-        key: origin.key,
-        actor,
-        at,
-    };
-    store.import_plan(import).await.with_context(|| format!("{name}: not stored"))
+    let document = Document { name, bytes, plan: &plan };
+    publish(store, document, origin, &[], (actor, at)).await.with_context(|| format!("{name}: not stored"))
 }
 
 /// The registered unit with this name (under `scope` first), or an error that names the

@@ -35,7 +35,7 @@ pub struct Across {
 pub async fn across(store: &SqlStore, code: &str, period: Period, as_of: Date) -> Result<Across, StoreError> {
     let items = store.items_with_code(code).await?;
     if items.is_empty() {
-        return Err(StoreError::NotFound { what: "indicator", key: code.to_owned() });
+        return Err(StoreError::NotFound { what: "chỉ tiêu", key: code.to_owned() });
     }
     if let Some(pair) = items.windows(2).find(|w| w[0].plan_key == w[1].plan_key) {
         return Err(StoreError::Invalid(format!(

@@ -84,7 +84,7 @@ fn item_row(evaluated: &Evaluated, item: &Item, row: &Row) -> ReportRow {
         code: item.code.clone(),
         text: item.text.clone(),
         line: item.line,
-        target: targets_vi(item, evaluated.board.period),
+        target: period_targets_vi(item, evaluated.board.period),
         monitor: roles(Role::Monitor),
         lead: roles(Role::Lead),
         coordinate: roles(Role::Coordinate),
@@ -96,7 +96,7 @@ fn item_row(evaluated: &Evaluated, item: &Item, row: &Row) -> ReportRow {
 
 /// The targets that apply to the period, one per sub-population ("Nam: ≥ 70%; Nữ: ≥ 60%"); all
 /// of them when none applies.
-pub(crate) fn targets_vi(item: &Item, period: chitieu_core::period::Period) -> String {
+fn period_targets_vi(item: &Item, period: chitieu_core::period::Period) -> String {
     let mut subjects: Vec<Option<&str>> = item.targets.iter().map(|t| t.subject.as_deref()).collect();
     subjects.dedup();
     let applying: Vec<String> = subjects

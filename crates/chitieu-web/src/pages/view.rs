@@ -4,10 +4,9 @@
 
 use std::collections::HashMap;
 
-use chitieu_core::display::target_vi;
+use chitieu_core::display::subject_target_vi;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{Org, OrgId};
-use chitieu_core::target::Target;
 use chitieu_core::{ItemKind, Plan, Role, Roles};
 use chitieu_store::{Level, PlanStatus, PlanSummary, StoredPlan};
 
@@ -211,10 +210,10 @@ fn row(item: &chitieu_core::Item, names: impl Fn(Role) -> Vec<Name>, years: &[i3
         code: item.code.clone().unwrap_or_default(),
         text: item.text.clone(),
         unit: item.unit.clone().unwrap_or_default(),
-        targets: item.targets.iter().filter(|t| t.year.is_none()).map(target_text).collect(),
+        targets: item.targets.iter().filter(|t| t.year.is_none()).map(subject_target_vi).collect(),
         by_year: years
             .iter()
-            .map(|year| item.targets.iter().filter(|t| t.year == Some(*year)).map(target_text).collect())
+            .map(|year| item.targets.iter().filter(|t| t.year == Some(*year)).map(subject_target_vi).collect())
             .collect(),
         monitor: names(Role::Monitor),
         lead: names(Role::Lead),
@@ -223,13 +222,6 @@ fn row(item: &chitieu_core::Item, names: impl Fn(Role) -> Vec<Name>, years: &[i3
         note: item.note.clone().unwrap_or_default(),
         line: item.line,
         also: Vec::new(),
-    }
-}
-
-pub(crate) fn target_text(target: &Target) -> String {
-    match &target.subject {
-        Some(subject) => format!("{subject}: {}", target_vi(target)),
-        None => target_vi(target),
     }
 }
 

@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use chitieu_core::cascade::number;
 use chitieu_store::{StoreError, StoredPlan};
 
-use super::targets_vi;
 use crate::error::WebError;
 use crate::pages::view::PlanTable;
 use crate::state::AppState;
+use chitieu_core::display::targets_vi;
 
 fn cut(text: &str, chars: usize) -> String {
     let mut out: String = text.chars().take(chars).collect();
@@ -52,7 +52,7 @@ pub(crate) async fn annotate(state: &AppState, stored: &StoredPlan, table: &mut 
         let item = &other.plan.items[index];
         let verb = if same_issuer { "Cũng tại" } else { "Thực hiện" };
         let code = number(item).map_or_else(|| "mục".to_owned(), |code| format!("mục {code}"));
-        let targets = match targets_vi(item) {
+        let targets = match targets_vi(&item.targets) {
             targets if targets.is_empty() => targets,
             targets => format!(" — {targets}"),
         };

@@ -15,7 +15,9 @@ use chitieu_core::link::{LinkItem, propose};
 use chitieu_store::{LinkChoice, LinkDecision, LinkStatus, StoredPlan};
 use serde::Deserialize;
 
-use super::{Family, PlanChoice, parent_ids, parents_query, plan_choices, targets_vi};
+use chitieu_core::display::targets_vi;
+
+use super::{Family, PlanChoice, parent_ids, parents_query, plan_choices};
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
 use crate::pages::{Chrome, html};
@@ -58,7 +60,7 @@ impl Candidate {
             key: plan.items[index].key.clone(),
             code: number(item).unwrap_or_default(),
             text: item.text.clone(),
-            targets: targets_vi(item),
+            targets: targets_vi(&item.targets),
             score,
             status,
         }
@@ -139,7 +141,7 @@ pub(crate) async fn link_rows(state: &AppState, family: &Family) -> Result<Vec<C
             key: stored.key.clone(),
             code: number(item).unwrap_or_default(),
             text: item.text.clone(),
-            targets: targets_vi(item),
+            targets: targets_vi(&item.targets),
             candidates,
         });
     }

@@ -14,11 +14,9 @@ mod subplans;
 
 use axum::Router;
 use axum::routing::get;
-use chitieu_core::plan::Item;
 use chitieu_store::StoredPlan;
 
 use crate::error::WebError;
-use crate::pages::view::target_text;
 use crate::state::AppState;
 
 pub(crate) use also::annotate;
@@ -88,18 +86,6 @@ pub(crate) fn parent_ids(query: Option<&str>, field: &str) -> Result<Vec<i64>, W
         }
     }
     Ok(ids)
-}
-
-/// An item's targets in short ("≥ 70%", "giáo viên: 100%", "2030: ≥ 80%"), joined by "; ".
-pub(crate) fn targets_vi(item: &Item) -> String {
-    item.targets
-        .iter()
-        .map(|t| match t.year {
-            Some(year) => format!("{year}: {}", target_text(t)),
-            None => target_text(t),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// A plan the parent selection offers.

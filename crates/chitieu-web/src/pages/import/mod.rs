@@ -18,9 +18,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse as _, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
+use chitieu_app::plans::{self, Document, Origin};
 use chitieu_core::ItemKind;
 use chitieu_core::registry::{Registry, Resolution};
-use chitieu_store::{Level, PlanImport, Session, UserRole};
+use chitieu_store::{Level, Session, UserRole};
 
 use crate::auth::SignedIn;
 use crate::auth::cookie::random_token;
@@ -234,29 +235,11 @@ async fn publish(
     let pending = waiting(&state, session, &token)?;
     let registry: Registry = state.store.registry().await?;
     let choices = names::chosen(&form, &pending.plan, &registry)?;
-    let (actor, at) = (session.user.username.as_str(), state.clock.stamp());
-    let text = std::str::from_utf8(&pending.bytes)
-        .ok()
-        .filter(|_| chitieu_import::Format::detect(&pending.file_name, &pending.bytes) == chitieu_import::Format::Text);
-    let import = PlanImport {
-        plan: &pending.plan,
-        source_bytes: &pending.bytes,
-        source_text: text,
-        issuer: pending.issuer,
-        level: pending.level,
-        parent_key: pending.parent_key.as_deref(),
-        key: None,
-        actor,
-        at: &at,
-    };
-    // The plan and the names settled here are stored in one transaction: all or nothing.
-    let outcome = state.store.import_plan_confirmed(import, &choices).await?;
-    if outcome.status == chitieu_store::ImportStatus::Unchanged {
-        // The same document was stored before: only the names settled now are new.
-        for (name, choice) in &choices {
-            state.store.confirm_name(outcome.plan_id, name, choice, actor, &at).await?;
-        }
-    }
+    let document = Document { name: &pending.file_name, bytes: &pending.bytes, plan: &pending.plan };
+    let origin =
+        Origin { issuer: pending.issuer, level: pending.level, parent_key: pending.parent_key.as_deref(), key: None };
+    let stamp = (session.user.username.as_str(), state.clock.stamp());
+    let outcome = plans::publish(&state.store, document, origin, &choices, (stamp.0, &stamp.1)).await?;
     state.imports.remove(&token);
     Ok(Redirect::to(&format!("/ke-hoach/{}", outcome.plan_id)).into_response())
 }

@@ -171,7 +171,13 @@ impl Posted {
             Measure::Count | Measure::Index | Measure::Rank | Measure::None => value.number = self.number("n", line)?,
         }
         let empty = ValueInput { item_key: line.key.clone(), subject: line.subject.clone(), ..ValueInput::default() };
-        Ok((value != empty).then_some(value))
+        if value == empty {
+            return Ok(None);
+        }
+        chitieu_core::value::check(&value.parts()).map_err(|problem| {
+            WebError::Invalid(format!("Mục {} {}: {}", line.code, line.text, problem.message_vi()))
+        })?;
+        Ok(Some(value))
     }
 
     /// The values that differ from what is stored.

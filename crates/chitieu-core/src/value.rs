@@ -1,0 +1,153 @@
+//! A reported value's parts, and the one set of rules every door checks them by (the report
+//! form, the store, the API, a spreadsheet): numbers finite and of a sensible size, a ratio with
+//! both parts, a denominator above 0 and a numerator of at least 0, a known task state and a
+//! known level. What passes here can always be judged, shown and exported.
+
+use crate::display::number_vi;
+use crate::evaluate::{Level, TaskState};
+
+/// The largest magnitude a reported number may have (10^15: a province's GRDP in đồng fits;
+/// a typing slip of twenty digits does not).
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// Which number of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Number,
+    Numerator,
+    Denominator,
+}
+
+impl Field {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Field::Number => "số liệu",
+            Field::Numerator => "tử số",
+            Field::Denominator => "mẫu số",
+        }
+    }
+}
+
+/// The parts of one value as entered (each door fills those it has).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Parts<'a> {
+    pub number: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub level: Option<&'a str>,
+    pub task_status: Option<&'a str>,
+}
+
+/// Why a value cannot be kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    NotFinite(Field),
+    TooLarge(Field),
+    HalfRatio,
+    DenominatorNotPositive,
+    NegativeNumerator,
+    UnknownTaskState(String),
+    UnknownLevel(String),
+}
+
+impl Problem {
+    /// What is wrong and what is expected, in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Problem::NotFinite(field) => format!("{} phải là một số.", capital(field.label_vi())),
+            Problem::TooLarge(field) => {
+                format!(
+                    "{} vượt quá {} (quá lớn để là số liệu thật).",
+                    capital(field.label_vi()),
+                    number_vi(MAX_MAGNITUDE)
+                )
+            }
+            Problem::HalfRatio => "Tỷ lệ cần nhập cả tử số và mẫu số.".to_owned(),
+            Problem::DenominatorNotPositive => "Mẫu số phải lớn hơn 0.".to_owned(),
+            Problem::NegativeNumerator => "Tử số không được âm.".to_owned(),
+            Problem::UnknownTaskState(code) => format!(
+                "\"{code}\" không phải trạng thái nhiệm vụ; chọn một trong: {}.",
+                TaskState::ALL.map(TaskState::label_vi).join(", ")
+            ),
+            Problem::UnknownLevel(text) => format!(
+                "\"{text}\" không phải mức đánh giá; chọn một trong: {}.",
+                Level::ALL.map(Level::label_vi).join(", ")
+            ),
+        }
+    }
+}
+
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Checks the parts of one value.
+pub fn check(parts: &Parts<'_>) -> Result<(), Problem> {
+    for (field, value) in
+        [(Field::Number, parts.number), (Field::Numerator, parts.numerator), (Field::Denominator, parts.denominator)]
+    {
+        match value {
+            Some(n) if !n.is_finite() => return Err(Problem::NotFinite(field)),
+            Some(n) if n.abs() > MAX_MAGNITUDE => return Err(Problem::TooLarge(field)),
+            _ => {}
+        }
+    }
+    match (parts.numerator, parts.denominator) {
+        (Some(_), None) | (None, Some(_)) => return Err(Problem::HalfRatio),
+        (Some(_), Some(d)) if d <= 0.0 => return Err(Problem::DenominatorNotPositive),
+        (Some(n), Some(_)) if n < 0.0 => return Err(Problem::NegativeNumerator),
+        _ => {}
+    }
+    if let Some(code) = parts.task_status.map(str::trim).filter(|c| !c.is_empty())
+        && TaskState::parse(code).is_none()
+    {
+        return Err(Problem::UnknownTaskState(code.to_owned()));
+    }
+    if let Some(text) = parts.level.map(str::trim).filter(|t| !t.is_empty())
+        && Level::parse(text).is_none()
+    {
+        return Err(Problem::UnknownLevel(text.to_owned()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ratio(n: f64, d: f64) -> Parts<'static> {
+        Parts { numerator: Some(n), denominator: Some(d), ..Parts::default() }
+    }
+
+    #[test]
+    fn sensible_values_pass() {
+        assert_eq!(check(&Parts { number: Some(-12.5), ..Parts::default() }), Ok(()));
+        assert_eq!(check(&ratio(0.0, 50.0)), Ok(()));
+        assert_eq!(check(&Parts { task_status: Some("done"), level: Some("khá"), ..Parts::default() }), Ok(()));
+        assert_eq!(check(&Parts::default()), Ok(()));
+    }
+
+    #[test]
+    fn absurd_numbers_are_refused_naming_the_field() {
+        assert_eq!(
+            check(&Parts { number: Some(f64::NAN), ..Parts::default() }),
+            Err(Problem::NotFinite(Field::Number))
+        );
+        assert_eq!(check(&ratio(1e308, 1e-301)), Err(Problem::TooLarge(Field::Numerator)));
+        assert_eq!(check(&ratio(5.0, 0.0)), Err(Problem::DenominatorNotPositive));
+        assert_eq!(check(&ratio(-1.0, 5.0)), Err(Problem::NegativeNumerator));
+        let half = Parts { numerator: Some(3.0), ..Parts::default() };
+        assert_eq!(check(&half), Err(Problem::HalfRatio));
+        assert!(Problem::TooLarge(Field::Denominator).message_vi().starts_with("Mẫu số vượt quá"));
+    }
+
+    #[test]
+    fn free_text_is_not_a_task_state_nor_a_level() {
+        let task = Parts { task_status: Some("xong rồi"), ..Parts::default() };
+        assert_eq!(check(&task), Err(Problem::UnknownTaskState("xong rồi".into())));
+        assert!(Problem::UnknownTaskState("x".into()).message_vi().contains("Đã hoàn thành"));
+        let level = Parts { level: Some("xuất sắc"), ..Parts::default() };
+        assert_eq!(check(&level), Err(Problem::UnknownLevel("xuất sắc".into())));
+    }
+}
