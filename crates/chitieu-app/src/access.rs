@@ -2,7 +2,7 @@
 //! and approvers work on their own unit's reports (only approvers submit), monitors read and
 //! review the reports on items their org monitors, leaders read everything, admins do all.
 
-use chitieu_core::registry::OrgId;
+use chitieu_core::registry::{OrgId, Registry, Resolution};
 use chitieu_store::{Session, SqlStore, UserRole};
 
 use crate::AppError;
@@ -56,14 +56,81 @@ pub fn may_submit(session: &Session, org: OrgId) -> Result<(), AppError> {
     }
 }
 
-/// Approving or returning a report: a monitor of its items, or an admin.
+/// Approving or returning a report: a monitor of its items, or an admin; and never (four eyes)
+/// someone of the unit reported on, nor whoever entered one of its values or submitted it.
 pub async fn may_review(store: &SqlStore, session: &Session, report: i64) -> Result<(), AppError> {
     let allowed = match session.user.role {
         UserRole::Admin => true,
         UserRole::Monitor => monitors(store, session, report).await?,
         _ => false,
     };
-    if allowed { Ok(()) } else { Err(AppError::Forbidden) }
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let view = store.report(report).await?;
+    if session.user.org == Some(view.head.org) {
+        return Err(AppError::Denied(
+            "Không duyệt báo cáo của chính đơn vị mình; người duyệt phải ở đơn vị khác.".into(),
+        ));
+    }
+    let me = session.user.username.as_str();
+    let key =
+        chitieu_store::ReportKey { plan_key: view.head.plan_key.clone(), period: view.head.period, org: view.head.org };
+    let entered = store.value_history(&key).await?.iter().any(|revision| revision.saved_by == me);
+    if entered || view.head.submitted_by.as_deref() == Some(me) {
+        return Err(AppError::Denied(
+            "Người nhập hoặc người gửi báo cáo không tự duyệt hay trả lại báo cáo đó; cần một người khác duyệt.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Importing or amending a plan issued by `issuer`, and settling the names it writes: an
+/// administrator or a monitor whose unit is the issuer or above it in the tree; a system
+/// administrator (tied to no unit) for any plan. Nobody else: a unit never publishes in the
+/// name of a unit above it or beside it.
+pub fn may_manage_plans_of(session: &Session, registry: &Registry, issuer: Option<OrgId>) -> Result<(), AppError> {
+    let role = session.user.role;
+    if !matches!(role, UserRole::Admin | UserRole::Monitor) {
+        return Err(AppError::Forbidden);
+    }
+    let within = match (session.user.org, issuer) {
+        (None, _) => role == UserRole::Admin,
+        (Some(_), None) => false,
+        (Some(mine), Some(issuer)) => issuer == mine || registry.is_under(issuer, mine),
+    };
+    if within {
+        Ok(())
+    } else {
+        Err(AppError::Denied(
+            "Chỉ nhập, sửa đổi được kế hoạch do đơn vị mình hoặc đơn vị cấp dưới ban hành; hãy chọn đúng cơ quan ban \
+             hành, hoặc nhờ quản trị của cơ quan đó."
+                .into(),
+        ))
+    }
+}
+
+/// A name of a plan issued by `issuer` may be settled to `choice` only when it lies in the
+/// issuer's tree: the issuer or a unit under it; a group whose scope is, or (for an issuer at
+/// the top of the tree) a group without scope.
+pub fn may_settle(registry: &Registry, issuer: Option<OrgId>, name: &str, choice: &Resolution) -> Result<(), AppError> {
+    let Some(issuer) = issuer else { return Ok(()) };
+    let in_tree = |org: OrgId| org == issuer || registry.is_under(org, issuer);
+    let top = registry.orgs.iter().find(|o| o.id == issuer).is_some_and(|o| o.parent.is_none());
+    let allowed = match choice {
+        Resolution::Org { id } => in_tree(*id),
+        Resolution::Group { id } => {
+            registry.groups.iter().find(|g| g.id == *id).is_some_and(|g| g.scope.map_or(top, in_tree))
+        }
+        Resolution::Proposed { .. } | Resolution::Unresolved => true,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Denied(format!(
+            "«{name}» chỉ được xác nhận là đơn vị thuộc cơ quan ban hành kế hoạch hoặc cấp dưới của cơ quan đó."
+        )))
+    }
 }
 
 async fn monitors(store: &SqlStore, session: &Session, report: i64) -> Result<bool, AppError> {

@@ -8,6 +8,9 @@ use thiserror::Error;
 pub enum AppError {
     #[error("Tài khoản của bạn không có quyền làm việc này.")]
     Forbidden,
+    /// Not allowed, for a reason the person should read.
+    #[error("{0}")]
+    Denied(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]

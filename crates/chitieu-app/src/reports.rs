@@ -2,7 +2,7 @@
 //! Each checks who may act ([`crate::access`]) before the store writes, and each write is one
 //! transaction: "Gửi" saves the changed values and submits them together or not at all.
 
-use chitieu_store::{ReportKey, Review, Session, SqlStore, StoreError, ValueInput};
+use chitieu_store::{ReportKey, Review, Session, SqlStore, StoreError, StoredPlan, ValueInput};
 
 use crate::access::{may_review, may_submit, may_write};
 use crate::{AppError, LocalClock};
@@ -39,7 +39,7 @@ pub async fn save(
     store: &SqlStore,
     clock: &LocalClock,
     session: &Session,
-    key: &ReportKey,
+    (plan, key): (&StoredPlan, &ReportKey),
     values: &[ValueInput],
     read: i64,
     intent: Intent,
@@ -48,6 +48,7 @@ pub async fn save(
     if intent == Intent::Submit {
         may_submit(session, key.org)?;
     }
+    values.iter().try_for_each(|value| plausible(plan, value))?;
     let at = clock.stamp();
     let actor = session.user.username.as_str();
     let written = match intent {
@@ -62,6 +63,26 @@ pub async fn save(
             Err(AppError::Invalid("Báo cáo chưa có số liệu nào để gửi.".into()).into())
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The rules of [`chitieu_core::value`] for one value of `plan`, and a coverage above its
+/// whole kept only with a comment saying why.
+pub fn plausible(plan: &StoredPlan, value: &ValueInput) -> Result<(), AppError> {
+    let position = plan.items.iter().position(|item| item.key == value.item_key);
+    let item = position.map(|at| &plan.plan.items[at]);
+    let code = item.and_then(|item| item.code.clone()).unwrap_or_else(|| value.item_key.clone());
+    chitieu_core::value::check(&value.parts())
+        .map_err(|problem| AppError::Invalid(format!("Mục {code}: {}", problem.message_vi())))?;
+    let targets = item.map_or(&[][..], |item| &item.targets[..]);
+    let explained = value.comment.as_deref().is_some_and(|c| !c.trim().is_empty());
+    match chitieu_core::value::over_whole(&value.parts(), targets) {
+        Some(share) if !explained => Err(AppError::Invalid(format!(
+            "Mục {code}: tỷ lệ {}% vượt 100% (tử số lớn hơn mẫu số). Nếu số liệu đúng, hãy ghi chú lý do; nếu \
+             không, hãy sửa lại.",
+            chitieu_core::display::number_vi((share * 10.0).round() / 10.0)
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::display::number_vi;
 use crate::evaluate::{Level, TaskState};
+use crate::target::Target;
 
 /// The largest magnitude a reported number may have (10^15: a province's GRDP in đồng fits;
 /// a typing slip of twenty digits does not).
@@ -45,6 +46,8 @@ pub enum Problem {
     TooLarge(Field),
     HalfRatio,
     DenominatorNotPositive,
+    /// Numerator over denominator beyond [`MAX_MAGNITUDE`] percent.
+    ShareTooLarge,
     NegativeNumerator,
     UnknownTaskState(String),
     UnknownLevel(String),
@@ -64,6 +67,7 @@ impl Problem {
             }
             Problem::HalfRatio => "Tỷ lệ cần nhập cả tử số và mẫu số.".to_owned(),
             Problem::DenominatorNotPositive => "Mẫu số phải lớn hơn 0.".to_owned(),
+            Problem::ShareTooLarge => "Tử số chia mẫu số ra một tỷ lệ quá lớn để là số liệu thật.".to_owned(),
             Problem::NegativeNumerator => "Tử số không được âm.".to_owned(),
             Problem::UnknownTaskState(code) => format!(
                 "\"{code}\" không phải trạng thái nhiệm vụ; chọn một trong: {}.",
@@ -82,6 +86,16 @@ fn capital(text: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// The share in percent a ratio reports above 100% when none of the item's `targets` asks for
+/// more than 100 (a coverage cannot exceed its whole: 60 of 50 is a slip, or needs saying why).
+/// `None` for anything else.
+pub fn over_whole(parts: &Parts<'_>, targets: &[Target]) -> Option<f64> {
+    let (n, d) = (parts.numerator?, parts.denominator?);
+    let share = n / d * 100.0;
+    let allowed = targets.iter().any(|t| [t.value, t.value_max].into_iter().flatten().any(|v| v > 100.0));
+    (d > 0.0 && share > 100.0 && !allowed).then_some(share)
+}
+
 /// Checks the parts of one value.
 pub fn check(parts: &Parts<'_>) -> Result<(), Problem> {
     for (field, value) in
@@ -97,6 +111,9 @@ pub fn check(parts: &Parts<'_>) -> Result<(), Problem> {
         (Some(_), None) | (None, Some(_)) => return Err(Problem::HalfRatio),
         (Some(_), Some(d)) if d <= 0.0 => return Err(Problem::DenominatorNotPositive),
         (Some(n), Some(_)) if n < 0.0 => return Err(Problem::NegativeNumerator),
+        (Some(n), Some(d)) if !(n / d * 100.0).is_finite() || n / d * 100.0 > MAX_MAGNITUDE => {
+            return Err(Problem::ShareTooLarge);
+        }
         _ => {}
     }
     if let Some(code) = parts.task_status.map(str::trim).filter(|c| !c.is_empty())
@@ -140,6 +157,29 @@ mod tests {
         let half = Parts { numerator: Some(3.0), ..Parts::default() };
         assert_eq!(check(&half), Err(Problem::HalfRatio));
         assert!(Problem::TooLarge(Field::Denominator).message_vi().starts_with("Mẫu số vượt quá"));
+    }
+
+    #[test]
+    fn a_share_beyond_any_real_one_is_refused() {
+        assert_eq!(check(&ratio(1.0, 1e-300)), Err(Problem::ShareTooLarge));
+        assert_eq!(check(&ratio(1e15, 100.0)), Ok(()));
+    }
+
+    #[test]
+    fn a_coverage_over_its_whole_is_an_outlier_unless_the_target_goes_beyond_100() {
+        let target = |value: f64| Target {
+            year: None,
+            op: crate::target::Comparator::Ge,
+            value: Some(value),
+            value_max: None,
+            unit: Some("%".into()),
+            subject: None,
+            raw: format!("Đạt {value}%"),
+        };
+        assert_eq!(over_whole(&ratio(60.0, 50.0), &[target(90.0)]), Some(120.0));
+        assert_eq!(over_whole(&ratio(50.0, 50.0), &[target(90.0)]), None);
+        assert_eq!(over_whole(&ratio(60.0, 50.0), &[target(150.0)]), None, "tăng 50%: up to 150");
+        assert_eq!(over_whole(&Parts { number: Some(120.0), ..Parts::default() }, &[]), None);
     }
 
     #[test]

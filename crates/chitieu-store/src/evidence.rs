@@ -103,15 +103,21 @@ impl SqlStore {
         let sha256 = chitieu_core::digest::sha256_hex(file.bytes);
         let file_name = clean_name(file.file_name);
         let mut tx = self.begin_write().await?;
-        let status: Option<String> = sqlx::query_scalar("SELECT status FROM reports WHERE id = $1")
-            .bind(report_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some(status) = status else {
+        let row = sqlx::query(
+            "SELECT r.status, p.locked, p.year, p.quarter FROM reports r JOIN periods p ON p.id = r.period_id \
+             WHERE r.id = $1",
+        )
+        .bind(report_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
             return Err(StoreError::NotFound { what: "báo cáo", key: report_id.to_string() });
         };
-        let status = ReportStatus::parse(&status)
-            .ok_or_else(|| StoreError::Corrupt(format!("reports.status: unknown code \"{status}\"")))?;
+        if row.try_get::<i64, _>("locked")? == 1 {
+            let period = crate::review::period_of(row.try_get("year")?, row.try_get("quarter")?)?;
+            return Err(StoreError::Locked(period.to_string()));
+        }
+        let status = ReportStatus::decode(&row, "status")?;
         if !status.editable() {
             return Err(StoreError::Invalid(format!(
                 "báo cáo đang ở trạng thái «{}»: chỉ đính kèm minh chứng vào bản nháp hoặc báo cáo bị trả lại",

@@ -152,8 +152,9 @@ impl SqlStore {
         report_id_of(tx, key).await
     }
 
-    /// Moves a report from one of `from` to `to` if it is still at `expected_version`; returns
-    /// the head as it was before.
+    /// Moves a report from one of `from` to `to` if it is still at `expected_version` and its
+    /// period is not locked (a locked period is frozen: no submission, return or approval);
+    /// returns the head as it was before.
     async fn transition(
         &self,
         tx: &mut sqlx::Transaction<'static, sqlx::Any>,
@@ -169,6 +170,9 @@ impl SqlStore {
             .await?
             .ok_or_else(|| StoreError::NotFound { what: "báo cáo", key: id.to_string() })?;
         let before = head_of(&row)?;
+        if before.locked {
+            return Err(StoreError::Locked(before.period.to_string()));
+        }
         if before.version != expected_version {
             return Err(StoreError::Conflict(format!(
                 "báo cáo vừa được người khác sửa (bạn đọc phiên bản {expected_version}, nay là {}); \
@@ -252,9 +256,6 @@ impl SqlStore {
                 stamp.at,
             )
             .await?;
-        if before.locked {
-            return Err(StoreError::Locked(before.period.to_string()));
-        }
         // Times are RFC 3339 and due dates ISO: the day is the first ten characters.
         let late = stamp.at.get(..10).is_some_and(|day| day > before.due_date.as_str());
         sqlx::query(

@@ -19,6 +19,9 @@ pub enum WebError {
     SignInRequired,
     #[error("Tài khoản của bạn không có quyền làm việc này.")]
     Forbidden,
+    /// Not allowed, for a reason the person should read.
+    #[error("{0}")]
+    Denied(String),
     #[error("Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại.")]
     Csrf,
     #[error("Đăng nhập sai quá nhiều lần. Hãy thử lại sau {} phút.", .retry_after_secs.div_ceil(60))]
@@ -37,7 +40,7 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::SignInRequired => StatusCode::UNAUTHORIZED,
-            WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::Denied(_) | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::Conflict(_) => StatusCode::CONFLICT,
@@ -55,6 +58,7 @@ impl From<AppError> for WebError {
     fn from(e: AppError) -> Self {
         match e {
             AppError::Forbidden => WebError::Forbidden,
+            AppError::Denied(message) => WebError::Denied(message),
             AppError::NotFound(message) => WebError::NotFound(message),
             AppError::Conflict(message) => WebError::Conflict(message),
             AppError::Invalid(message) => WebError::Invalid(message),

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 pub use chitieu_app::plans::Origin;
-use chitieu_app::plans::{Document, publish};
+use chitieu_app::plans::{Document, Publisher, publish};
 use chitieu_core::period::Period;
 use chitieu_core::registry::{OrgId, Registry, Resolution};
 use chitieu_store::{ImportOutcome, ImportStatus, Level, SqlStore, StoredPlan};
@@ -124,7 +124,8 @@ pub async fn store_document(
 ) -> anyhow::Result<ImportOutcome> {
     let plan = crate::parse::read_with_progress(name, bytes)?;
     let document = Document { name, bytes, plan: &plan };
-    publish(store, document, origin, &[], (actor, at)).await.with_context(|| format!("{name}: not stored"))
+    let who = Publisher::Operator { name: actor };
+    publish(store, who, document, origin, &[], at).await.with_context(|| format!("{name}: not stored"))
 }
 
 /// The registered unit with this name (under `scope` first), or an error that names the

@@ -18,7 +18,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse as _, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use chitieu_app::plans::{self, Document, Origin};
+use chitieu_app::access::may_manage_plans_of;
+use chitieu_app::plans::{self, Document, Origin, Publisher};
 use chitieu_core::ItemKind;
 use chitieu_core::registry::{Registry, Resolution};
 use chitieu_store::{Level, Session, UserRole};
@@ -108,7 +109,13 @@ async fn form_page(
         chrome: Chrome::of(session),
         csrf: session.csrf_token.clone(),
         error,
-        units: registry.orgs.iter().map(|o| ChoiceOption { value: o.id.to_string(), label: o.name.clone() }).collect(),
+        // Only the units this person may publish for: its own and those under it.
+        units: registry
+            .orgs
+            .iter()
+            .filter(|o| may_manage_plans_of(session, &registry, Some(o.id)).is_ok())
+            .map(|o| ChoiceOption { value: o.id.to_string(), label: o.name.clone() })
+            .collect(),
         levels,
         parents,
         issuer: chosen.issuer.map(|id| id.to_string()).unwrap_or_default(),
@@ -137,11 +144,16 @@ async fn receive(
         Err(message) => return refused(&state, session, message, &Choices::default()).await,
     };
     let chosen = Choices::of(&upload);
+    let registry = state.store.registry().await?;
     if let Some(issuer) = upload.issuer
-        && !state.store.orgs().await?.iter().any(|org| org.id == issuer)
+        && !registry.orgs.iter().any(|org| org.id == issuer)
     {
         let message = "Cơ quan ban hành đã chọn không có trong danh mục đơn vị.".to_owned();
         return refused(&state, session, message, &chosen).await;
+    }
+    if let Err(denied) = may_manage_plans_of(session, &registry, upload.issuer) {
+        let page = form_page(&state, session, Some(denied.to_string()), &chosen).await?;
+        return Ok((StatusCode::FORBIDDEN, html(&page)).into_response());
     }
     let token = random_token().map_err(WebError::internal)?;
     let Some(read) = reading::start(&state, &token, session.user.id, upload) else {
@@ -238,8 +250,8 @@ async fn publish(
     let document = Document { name: &pending.file_name, bytes: &pending.bytes, plan: &pending.plan };
     let origin =
         Origin { issuer: pending.issuer, level: pending.level, parent_key: pending.parent_key.as_deref(), key: None };
-    let stamp = (session.user.username.as_str(), state.clock.stamp());
-    let outcome = plans::publish(&state.store, document, origin, &choices, (stamp.0, &stamp.1)).await?;
+    let who = Publisher::Person(session);
+    let outcome = plans::publish(&state.store, who, document, origin, &choices, &state.clock.stamp()).await?;
     state.imports.remove(&token);
     Ok(Redirect::to(&format!("/ke-hoach/{}", outcome.plan_id)).into_response())
 }

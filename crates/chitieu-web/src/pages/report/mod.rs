@@ -240,7 +240,7 @@ pub(crate) async fn save(
         return Ok(conflict(session, &ctx, read, &changes));
     }
     let values: Vec<ValueInput> = changes.iter().map(|(_, v)| v.clone()).collect();
-    match reports::save(&state.store, &state.clock, session, &ctx.key, &values, read, intent).await {
+    match reports::save(&state.store, &state.clock, session, (&ctx.plan, &ctx.key), &values, read, intent).await {
         Ok(_) => Ok(Redirect::to(&ctx.address()).into_response()),
         Err(SaveError::Stale { read }) => {
             let fresh = Context::load(&state, session, plan_id, &period, Some(ctx.org)).await?;

@@ -1,0 +1,181 @@
+//! Authority and integrity (issue [3/6]): who may change what follows the org tree, the one
+//! who approves is never the one who entered, a locked period is frozen, and no value that
+//! cannot be judged, shown and exported gets in.
+
+mod reporting_app;
+
+use chitieu_core::measure::Measure;
+use reporting_app::{App, Browser, Q1};
+use reqwest::StatusCode;
+
+const SEED_000: &[u8] = include_bytes!("../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
+const SEED_004: &[u8] = include_bytes!("../../../fixtures/seeds/004_b92706629730df53.txt");
+
+/// Uploads a plan document on the import page with `issuer` as its issuing unit; the answer
+/// after redirects are not followed.
+async fn upload(who: &Browser, file_name: &str, bytes: &[u8], issuer: i64) -> (StatusCode, String, String) {
+    let boundary = "chitieu-authority-boundary";
+    let mut body = Vec::new();
+    let field = |name: &str, value: &str| {
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").into_bytes()
+    };
+    body.extend(field("don_vi", &issuer.to_string()));
+    body.extend(field("cap", "province"));
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{file_name}\"\r\n\
+             Content-Type: text/plain\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = who
+        .client
+        .post(format!("{}/nhap-ke-hoach", who.base))
+        .header("x-csrf-token", &who.csrf)
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("POST");
+    let status = response.status();
+    let location = response.headers().get("location").map(|l| l.to_str().expect("ascii").to_owned());
+    (status, location.unwrap_or_default(), response.text().await.expect("body"))
+}
+
+async fn org_named(app: &App, name: &str) -> i64 {
+    app.store.orgs().await.expect("orgs").into_iter().find(|o| o.name == name).expect(name).id
+}
+
+#[tokio::test]
+async fn a_department_cannot_import_a_plan_in_the_name_of_the_province_above_it() {
+    let app = App::start().await;
+    let province = org_named(&app, "UBND tỉnh Ninh Bình").await;
+    // A monitor and an administrator of Sở KH&CN, a department under the province.
+    for who in ["giamsat-khac", "admin"] {
+        let browser = app.sign_in(who).await;
+        let (status, _, page) = upload(&browser, "000.txt", SEED_000, province).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{who} imports in the province's name: {page}");
+    }
+    let plans = app.store.plans().await.expect("plans");
+    assert_eq!(plans.len(), 1, "nothing but the commune's plan is stored: {plans:?}");
+}
+
+#[tokio::test]
+async fn a_commune_monitor_cannot_take_over_another_units_plan_by_settling_a_name() {
+    let app = App::start().await;
+    let department = org_named(&app, "Sở Khoa học và Công nghệ").await;
+    // The department's administrator imports a plan in its own name (allowed) and tries to
+    // settle the garbled "VP HỖND - UBND" to the commune's office, which is not under it.
+    let admin = app.sign_in("admin").await;
+    let (status, preview, page) = upload(&admin, "004.txt", SEED_004, department).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "its own plan: {page}");
+    let (_, form) = admin.get(&preview).await;
+    let row = form.split("<tr>").find(|row| row.contains(r#"value="VP HỖND - UBND""#)).expect("the garbled name");
+    let start = row.find("name=\"ten-").expect("a name field") + "name=\"".len();
+    let name_field = row[start..].split('"').next().expect("field").to_owned();
+    let choice_field = name_field.replace("ten-", "chon-");
+    let office = format!("don-vi-{}", app.office);
+    let (status, page) = admin
+        .post(&preview, &[(name_field.as_str(), "VP HỖND - UBND"), (choice_field.as_str(), office.as_str())])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a unit outside the issuer's tree: {page}");
+    assert_eq!(app.store.plans().await.expect("plans").len(), 1, "nothing stored");
+}
+
+/// Saves a ratio on the office's form as `who`, with an optional comment.
+async fn save_ratio(app: &App, who: &Browser, item: &str, n: &str, d: &str, comment: &str) -> (StatusCode, String) {
+    let version = who.form_version(&app.form_path()).await;
+    let (tu, mau, gc) = (format!("tu|{item}"), format!("mau|{item}"), format!("gc|{item}"));
+    who.post(&app.form_path(), &[("version", &version), (&tu, n), (&mau, d), (&gc, comment), ("hanh-dong", "luu")])
+        .await
+}
+
+async fn submit(app: &App, who: &Browser) -> StatusCode {
+    let version = who.form_version(&app.form_path()).await;
+    who.post(&app.form_path(), &[("version", &version), ("hanh-dong", "gui")]).await.0
+}
+
+async fn decide(app: &App, who: &Browser, choice: &str) -> (StatusCode, String) {
+    let id = app.report_id().await;
+    let version = app.store.report(id).await.expect("report").head.version.to_string();
+    who.post(&format!("/duyet/{id}"), &[("version", &version), ("quyet-dinh", choice), ("nhan-xet", "Cần sửa.")]).await
+}
+
+#[tokio::test]
+async fn whoever_entered_or_submitted_a_report_cannot_approve_it_not_even_an_administrator() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Ratio).await;
+    let admin = app.sign_in("admin").await;
+    assert_eq!(save_ratio(&app, &admin, &item, "45", "50", "").await.0, StatusCode::SEE_OTHER);
+    assert_eq!(submit(&app, &admin).await, StatusCode::SEE_OTHER);
+    let (status, page) = decide(&app, &admin, "duyet").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "an administrator approves what it entered: {page}");
+    assert!(page.contains("người nhập") || page.contains("người gửi"), "the page says why: {page}");
+    // A monitor of the office's items, who entered nothing, approves.
+    let monitor = app.sign_in("giamsat").await;
+    assert_eq!(decide(&app, &monitor, "duyet").await.0, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn absurd_values_are_refused_where_they_are_typed_and_nothing_stored_breaks_an_export() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Ratio).await;
+    let reporter = app.sign_in("baocao").await;
+    let huge = format!("1{}", "0".repeat(308));
+    let tiny = format!("0,{}1", "0".repeat(300));
+    let (status, page) = save_ratio(&app, &reporter, &item, &huge, &tiny, "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(page.contains("quá lớn"), "{page}");
+    let (status, page) = save_ratio(&app, &reporter, &item, "1", &tiny, "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a share of 10^301 %: {page}");
+
+    // 60/50 is 120%: kept only with a comment saying why.
+    let (status, page) = save_ratio(&app, &reporter, &item, "60", "50", "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(page.contains("120") && page.contains("ghi chú"), "{page}");
+    let why = "Tính cả hồ sơ tiếp nhận từ quý trước";
+    assert_eq!(save_ratio(&app, &reporter, &item, "60", "50", why).await.0, StatusCode::SEE_OTHER);
+
+    // The largest values the rules let in still export.
+    let largest = "1.000.000.000.000.000";
+    assert_eq!(save_ratio(&app, &reporter, &item, largest, "100", why).await.0, StatusCode::SEE_OTHER);
+    let approver = app.sign_in("duyet").await;
+    assert_eq!(submit(&app, &approver).await, StatusCode::SEE_OTHER);
+    let leader = app.sign_in("lanhdao").await;
+    for extension in ["xlsx", "pdf"] {
+        let (status, _) = leader.get(&format!("/bao-cao-tong-hop/{}/{Q1}.{extension}", app.plan.id)).await;
+        assert_eq!(status, StatusCode::OK, ".{extension}");
+    }
+    let (status, overview) = leader.get(&format!("/tong-quan/{}?ky={Q1}", app.plan.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!overview.contains("inf") && !overview.contains("NaN"), "{overview}");
+}
+
+#[tokio::test]
+async fn a_locked_period_is_frozen_for_evidence_returns_and_approvals_too() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Ratio).await;
+    let approver = app.sign_in("duyet").await;
+    assert_eq!(save_ratio(&app, &approver, &item, "45", "50", "").await.0, StatusCode::SEE_OTHER);
+    assert_eq!(submit(&app, &approver).await, StatusCode::SEE_OTHER);
+    let admin = app.sign_in("admin").await;
+    let plan = app.plan.id.to_string();
+    let lock = [("ke-hoach", plan.as_str()), ("ky", Q1), ("hanh-dong", "khoa")];
+    assert_eq!(admin.post("/ky-bao-cao", &lock).await.0, StatusCode::SEE_OTHER);
+
+    let monitor = app.sign_in("giamsat").await;
+    assert_eq!(decide(&app, &monitor, "tra-lai").await.0, StatusCode::CONFLICT, "return in a locked period");
+    assert_eq!(decide(&app, &monitor, "duyet").await.0, StatusCode::CONFLICT, "approve in a locked period");
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let (status, page) = approver.upload(&app.upload_path(), &item, "minh-chung.pdf", pdf).await;
+    assert!(status == StatusCode::CONFLICT || status == StatusCode::BAD_REQUEST, "{status}: {page}");
+    assert!(app.store.evidence(app.report_id().await).await.expect("evidence").is_empty());
+
+    let unlock = [("ke-hoach", plan.as_str()), ("ky", Q1), ("hanh-dong", "mo")];
+    assert_eq!(admin.post("/ky-bao-cao", &unlock).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(decide(&app, &monitor, "duyet").await.0, StatusCode::SEE_OTHER);
+    let audit = app.store.audit_events("period", &format!("{}/{Q1}", app.plan.key)).await.expect("audit");
+    assert!(audit.iter().any(|e| e.action == "unlock"), "unlocking is audited: {audit:?}");
+}
