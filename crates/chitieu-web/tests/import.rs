@@ -45,13 +45,17 @@ impl App {
                 RegistryFile::Groups(records) => store.import_groups(&records, "test", AT).await.expect("groups"),
             };
         }
-        for (username, role) in
-            [("quantri", UserRole::Admin), ("theodoi", UserRole::Monitor), ("baocao", UserRole::Reporter)]
-        {
+        // The monitor works at the province's top, so it may publish for any unit below.
+        let province = store.orgs().await.expect("orgs").into_iter().find(|o| o.parent.is_none()).map(|o| o.id);
+        for (username, role, org) in [
+            ("quantri", UserRole::Admin, None),
+            ("theodoi", UserRole::Monitor, province),
+            ("baocao", UserRole::Reporter, None),
+        ] {
             let user = NewUser {
                 username: username.into(),
                 display_name: username.into(),
-                org: None,
+                org,
                 role,
                 password_hash: hash_password(PASSWORD).expect("hash"),
                 email: None,
@@ -210,8 +214,7 @@ async fn an_admin_uploads_seed_004_settles_an_ocr_name_and_publishes_and_only_th
 #[tokio::test]
 async fn a_name_left_as_it_is_stays_unresolved() {
     let app = App::start().await;
-    // A monitor tied to no unit publishes nothing (see tests/authority.rs); the system
-    // administrator may publish any plan.
+    // Uploaded with no issuer: only a system administrator (tied to no unit) may publish it.
     let csrf = app.sign_in("quantri").await;
     let preview = app.upload(&csrf, "004.txt", SEED_004, &[]).await;
     let path = preview.url().path().to_owned();
