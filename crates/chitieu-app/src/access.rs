@@ -24,8 +24,15 @@ pub async fn may_read(store: &SqlStore, session: &Session, org: OrgId, report: O
     if allowed { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
-/// Reading a unit's scorecard: admins, leaders and monitors read every unit's; reporters and
-/// approvers their own unit's. (The overview and the heat map are open to every signed-in role.)
+/// Reading a unit's values and its scorecard, wherever they show (the indicator page, the
+/// evaluation API): admins, leaders and monitors read every unit's; reporters and approvers
+/// their own unit's. (The overview and the heat map, which show verdicts and pooled figures,
+/// are open to every signed-in role.)
+pub fn may_read_unit_values(session: &Session, org: OrgId) -> bool {
+    may_read_scorecard(session, org).is_ok()
+}
+
+/// Reading a unit's scorecard: see [`may_read_unit_values`].
 pub fn may_read_scorecard(session: &Session, org: OrgId) -> Result<(), AppError> {
     match session.user.role {
         UserRole::Admin | UserRole::Leader | UserRole::Monitor => Ok(()),
@@ -33,10 +40,6 @@ pub fn may_read_scorecard(session: &Session, org: OrgId) -> Result<(), AppError>
         UserRole::Reporter | UserRole::Approver => Err(AppError::Forbidden),
     }
 }
-
-/// Who may confirm or reject the links between a plan's items and its parents' (everyone
-/// signed in reads them).
-pub const DECIDE_LINKS: &[UserRole] = &[UserRole::Admin, UserRole::Leader, UserRole::Monitor];
 
 /// Changing a unit's values or adding evidence.
 pub fn may_write(session: &Session, org: OrgId) -> Result<(), AppError> {
@@ -90,16 +93,10 @@ pub async fn may_review(store: &SqlStore, session: &Session, report: i64) -> Res
 /// administrator (tied to no unit) for any plan. Nobody else: a unit never publishes in the
 /// name of a unit above it or beside it.
 pub fn may_manage_plans_of(session: &Session, registry: &Registry, issuer: Option<OrgId>) -> Result<(), AppError> {
-    let role = session.user.role;
-    if !matches!(role, UserRole::Admin | UserRole::Monitor) {
+    if !matches!(session.user.role, UserRole::Admin | UserRole::Monitor) {
         return Err(AppError::Forbidden);
     }
-    let within = match (session.user.org, issuer) {
-        (None, _) => role == UserRole::Admin,
-        (Some(_), None) => false,
-        (Some(mine), Some(issuer)) => issuer == mine || registry.is_under(issuer, mine),
-    };
-    if within {
+    if at_or_above(session, registry, issuer) {
         Ok(())
     } else {
         Err(AppError::Denied(
@@ -107,6 +104,37 @@ pub fn may_manage_plans_of(session: &Session, registry: &Registry, issuer: Optio
              hành, hoặc nhờ quản trị của cơ quan đó."
                 .into(),
         ))
+    }
+}
+
+/// Whether the user's unit is `issuer` or above it; a system administrator (no unit) is above
+/// every unit, anyone else above none when there is no issuer.
+fn at_or_above(session: &Session, registry: &Registry, issuer: Option<OrgId>) -> bool {
+    match (session.user.org, issuer) {
+        (None, _) => session.user.role == UserRole::Admin,
+        (Some(_), None) => false,
+        (Some(mine), Some(issuer)) => issuer == mine || registry.is_under(issuer, mine),
+    }
+}
+
+/// Confirming or rejecting the links of a plan issued by `issuer` to its parents' items: an
+/// administrator, leader or monitor of the issuer or above, or a monitor of the items
+/// concerned (`item_monitors`: the units the two plans name to monitor the child item and the
+/// parent item). Everyone signed in reads them.
+pub fn may_decide_links(
+    session: &Session,
+    registry: &Registry,
+    issuer: Option<OrgId>,
+    item_monitors: &[OrgId],
+) -> Result<(), AppError> {
+    let role = session.user.role;
+    let monitors_items = session.user.org.is_some_and(|org| item_monitors.contains(&org));
+    if matches!(role, UserRole::Admin | UserRole::Leader | UserRole::Monitor)
+        && (at_or_above(session, registry, issuer) || monitors_items)
+    {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 

@@ -11,6 +11,11 @@ use crate::{Result, StoreError};
 
 /// The largest file accepted: 10 MiB.
 pub const MAX_EVIDENCE_BYTES: usize = 10 * 1024 * 1024;
+/// The most files one report holds, and their most bytes together.
+pub const MAX_EVIDENCE_FILES: usize = 20;
+pub const MAX_REPORT_EVIDENCE_BYTES: usize = 50 * 1024 * 1024;
+/// The most bytes of evidence one unit adds in a day (UTC), across its reports.
+pub const MAX_UNIT_DAY_EVIDENCE_BYTES: usize = 200 * 1024 * 1024;
 
 /// A file as uploaded.
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +88,52 @@ fn evidence_of(row: &sqlx::any::AnyRow) -> Result<Evidence> {
 }
 
 impl SqlStore {
+    /// Refuses a file that would take a report past [`MAX_EVIDENCE_FILES`] or
+    /// [`MAX_REPORT_EVIDENCE_BYTES`], or its unit past [`MAX_UNIT_DAY_EVIDENCE_BYTES`] today.
+    async fn within_quota(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        report_id: i64,
+        size: usize,
+        at: &str,
+    ) -> Result<()> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS files, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS bytes FROM evidence WHERE report_id = $1")
+                .bind(report_id)
+                .fetch_one(&mut **tx)
+                .await?;
+        let (files, bytes): (i64, i64) = (row.try_get("files")?, row.try_get("bytes")?);
+        if files as usize >= MAX_EVIDENCE_FILES {
+            return Err(StoreError::Invalid(format!(
+                "báo cáo đã có {files} tệp minh chứng, tối đa {MAX_EVIDENCE_FILES} tệp; hãy gộp tệp hoặc xóa bớt"
+            )));
+        }
+        if bytes as usize + size > MAX_REPORT_EVIDENCE_BYTES {
+            return Err(StoreError::Invalid(format!(
+                "minh chứng của một báo cáo tối đa {} MiB; báo cáo đã có {} MiB",
+                MAX_REPORT_EVIDENCE_BYTES / (1024 * 1024),
+                bytes / (1024 * 1024)
+            )));
+        }
+        // Times are RFC 3339 UTC text: the day is the first ten characters.
+        let today: i64 = sqlx::query_scalar(
+            "SELECT CAST(COALESCE(SUM(e.size), 0) AS BIGINT) FROM evidence e JOIN reports r ON r.id = e.report_id \
+             WHERE r.org_id = (SELECT org_id FROM reports WHERE id = $1) AND substr(e.uploaded_at, 1, 10) = $2",
+        )
+        .bind(report_id)
+        .bind(at.get(..10).unwrap_or(at))
+        .fetch_one(&mut **tx)
+        .await?;
+        if today as usize + size > MAX_UNIT_DAY_EVIDENCE_BYTES {
+            return Err(StoreError::Invalid(format!(
+                "đơn vị đã tải lên {} MiB minh chứng hôm nay, tối đa {} MiB một ngày; hãy thử lại vào ngày mai",
+                today / (1024 * 1024),
+                MAX_UNIT_DAY_EVIDENCE_BYTES / (1024 * 1024)
+            )));
+        }
+        Ok(())
+    }
+
     pub(crate) async fn add_evidence_tx(
         &self,
         report_id: i64,
@@ -118,6 +169,7 @@ impl SqlStore {
             return Err(StoreError::Locked(period.to_string()));
         }
         let status = ReportStatus::decode(&row, "status")?;
+        self.within_quota(&mut tx, report_id, file.bytes.len(), stamp.at).await?;
         if !status.editable() {
             return Err(StoreError::Invalid(format!(
                 "báo cáo đang ở trạng thái «{}»: chỉ đính kèm minh chứng vào bản nháp hoặc báo cáo bị trả lại",

@@ -31,7 +31,10 @@ pub use coded::CodedItem;
 pub use codes::{AssignmentStatus, PlanStatus};
 pub use error::StoreError;
 pub use evaluation::{ReportFact, ReportedValue, ValueQuery};
-pub use evidence::{Evidence, MAX_EVIDENCE_BYTES, NewEvidence, sniff};
+pub use evidence::{
+    Evidence, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_REPORT_EVIDENCE_BYTES, MAX_UNIT_DAY_EVIDENCE_BYTES,
+    NewEvidence, sniff,
+};
 pub use links::{LinkChoice, LinkDecision, LinkStatus, cascade_findings};
 pub use plans::{
     ImportOutcome, ImportStatus, Level, PlanImport, PlanSummary, StoredAssignment, StoredItem, StoredPlan,

@@ -48,13 +48,28 @@ async fn org_named(app: &App, name: &str) -> i64 {
     app.store.orgs().await.expect("orgs").into_iter().find(|o| o.name == name).expect(name).id
 }
 
+/// An administrator of Sở KH&CN, a department under the province: "quantri-so".
+async fn department_admin(app: &App) -> Browser {
+    let user = chitieu_store::NewUser {
+        username: "quantri-so".into(),
+        display_name: "Quản trị Sở KH&CN".into(),
+        org: Some(org_named(app, "Sở Khoa học và Công nghệ").await),
+        role: chitieu_store::UserRole::Admin,
+        password_hash: chitieu_app::hash_password(reporting_app::PASSWORD).expect("hash"),
+        email: None,
+    };
+    app.store.add_user(user, "test", reporting_app::AT).await.expect("user");
+    app.sign_in("quantri-so").await
+}
+
 #[tokio::test]
 async fn a_department_cannot_import_a_plan_in_the_name_of_the_province_above_it() {
     let app = App::start().await;
     let province = org_named(&app, "UBND tỉnh Ninh Bình").await;
     // A monitor and an administrator of Sở KH&CN, a department under the province.
-    for who in ["giamsat-khac", "admin"] {
-        let browser = app.sign_in(who).await;
+    for (who, browser) in
+        [("giamsat-khac", app.sign_in("giamsat-khac").await), ("quantri-so", department_admin(&app).await)]
+    {
         let (status, _, page) = upload(&browser, "000.txt", SEED_000, province).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{who} imports in the province's name: {page}");
     }
@@ -68,7 +83,7 @@ async fn a_commune_monitor_cannot_take_over_another_units_plan_by_settling_a_nam
     let department = org_named(&app, "Sở Khoa học và Công nghệ").await;
     // The department's administrator imports a plan in its own name (allowed) and tries to
     // settle the garbled "VP HỖND - UBND" to the commune's office, which is not under it.
-    let admin = app.sign_in("admin").await;
+    let admin = department_admin(&app).await;
     let (status, preview, page) = upload(&admin, "004.txt", SEED_004, department).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "its own plan: {page}");
     let (_, form) = admin.get(&preview).await;
@@ -178,4 +193,64 @@ async fn a_locked_period_is_frozen_for_evidence_returns_and_approvals_too() {
     assert_eq!(decide(&app, &monitor, "duyet").await.0, StatusCode::SEE_OTHER);
     let audit = app.store.audit_events("period", &format!("{}/{Q1}", app.plan.key)).await.expect("audit");
     assert!(audit.iter().any(|e| e.action == "unlock"), "unlocking is audited: {audit:?}");
+}
+
+#[tokio::test]
+async fn a_reporter_reads_no_other_units_values_through_the_indicator_page_or_the_api() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Ratio).await;
+    let approver = app.sign_in("duyet").await;
+    assert_eq!(save_ratio(&app, &approver, &item, "37", "41", "").await.0, StatusCode::SEE_OTHER);
+    assert_eq!(submit(&app, &approver).await, StatusCode::SEE_OTHER);
+    let segment = item.replace('#', "%23");
+    let indicator = format!("/chi-tieu/{}/{segment}?ky={Q1}", app.plan.id);
+    let api = format!("/api/v1/plans/{}/evaluation?period={Q1}", app.plan.id);
+    // Another unit's reporter: refused the office's report page, and its values elsewhere.
+    let outsider = app.sign_in("baocao-khac").await;
+    assert_eq!(outsider.get(&app.form_path()).await.0, StatusCode::FORBIDDEN);
+    // The pooled figures of the province are everyone's; the table of units is not.
+    let by_unit = |page: &str| page.split(r#"<section id="theo-don-vi">"#).nth(1).map(str::to_owned);
+    let (status, page) = outsider.get(&indicator).await;
+    assert_eq!(status, StatusCode::OK);
+    let table = by_unit(&page).expect("the units section");
+    assert!(!table.contains("37/41"), "the office's value shown to another unit: {table}");
+    assert!(table.contains("chỉ hiện"), "the page says why units are missing: {table}");
+    let (status, json) = outsider.get(&api).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!json.contains("37/41"), "{json}");
+    // The office's own reporter and a leader read it.
+    for who in ["baocao", "lanhdao"] {
+        let (_, page) = app.sign_in(who).await.get(&indicator).await;
+        assert!(by_unit(&page).expect("the units section").contains("37/41"), "{who}: {page}");
+    }
+}
+
+#[tokio::test]
+async fn only_a_monitor_of_the_plans_issuer_or_above_decides_its_links() {
+    let app = App::start().await;
+    // Seed 004 is the commune's plan; Sở KH&CN is not above the commune.
+    let outsider = app.sign_in("giamsat-khac").await;
+    let decision = [("con", "x"), ("cha-ke-hoach", "y"), ("cha", "z"), ("diem", "0.9"), ("quyet-dinh", "xac-nhan")];
+    let (status, page) = outsider.post(&format!("/ke-hoach/{}/lien-ket", app.plan.id), &decision).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{page}");
+}
+
+#[tokio::test]
+async fn evidence_has_a_quota_per_report() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Ratio).await;
+    let reporter = app.sign_in("baocao").await;
+    assert_eq!(save_ratio(&app, &reporter, &item, "1", "2", "").await.0, StatusCode::SEE_OTHER);
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let mut statuses = Vec::new();
+    for n in 0..=chitieu_store::MAX_EVIDENCE_FILES {
+        let (status, page) = reporter.upload(&app.upload_path(), &item, &format!("tep-{n}.pdf"), pdf).await;
+        statuses.push((status, page));
+    }
+    let (last, page) = statuses.pop().expect("the last upload");
+    assert!(statuses.iter().all(|(s, _)| s.is_redirection() || s.is_success()), "within the quota");
+    assert_eq!(last, StatusCode::BAD_REQUEST, "{page}");
+    assert!(page.contains("tối đa"), "{page}");
+    let stored = app.store.evidence(app.report_id().await).await.expect("evidence");
+    assert_eq!(stored.len(), chitieu_store::MAX_EVIDENCE_FILES);
 }

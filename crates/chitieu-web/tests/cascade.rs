@@ -108,7 +108,8 @@ async fn json(who: &Browser, path: &str) -> (StatusCode, Value) {
 async fn a_monitor_confirms_a_proposed_link_and_htmx_gets_the_decided_row_back() {
     let app = App::start().await;
     let p000 = app.province_plan("000.txt", SEED_000).await;
-    let monitor = app.sign_in("giamsat").await;
+    // Above the commune in the tree (a monitor of neither item may not: tests/authority.rs).
+    let monitor = app.sign_in("admin").await;
     let page = format!("/ke-hoach/{}/lien-ket?cha={}", app.plan.id, p000.id);
     let (status, body) = monitor.get(&page).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -127,7 +128,7 @@ async fn a_monitor_confirms_a_proposed_link_and_htmx_gets_the_decided_row_back()
     assert!(row.contains("<strong>Đã xác nhận</strong>") && row.contains(r#"value="hoan-tac""#), "{row}");
     let stored = app.store.link_decisions(&app.plan.key).await.expect("decisions");
     assert_eq!(stored.len(), 1);
-    assert_eq!((stored[0].status, stored[0].decided_by.as_deref()), (LinkStatus::Confirmed, Some("giamsat")));
+    assert_eq!((stored[0].status, stored[0].decided_by.as_deref()), (LinkStatus::Confirmed, Some("admin")));
     assert_eq!((stored[0].child_item.as_str(), stored[0].parent_item.as_str()), (child.as_str(), parent.as_str()));
 
     let reject = decision(&child, &p000.key, &parent, "bac-bo", &back);

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::ApiError;
+use chitieu_app::access::may_read_unit_values;
+
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
 use crate::state::AppState;
@@ -148,7 +150,7 @@ pub(crate) async fn verdicts(
     Path(id): Path<i64>,
     Query(which): Query<Which>,
 ) -> Result<Response, WebError> {
-    user.require(READ_PLANS)?;
+    let session = user.require(READ_PLANS)?;
     let (period, csv) = period_and_format(which.period.as_deref(), which.format.as_deref())?;
     let evaluated = evaluated(&state, id, period).await?;
     let board = &evaluated.board;
@@ -156,7 +158,7 @@ pub(crate) async fn verdicts(
     for row in &board.rows {
         let item = &evaluated.plan.plan.items[row.item];
         for (org, cell) in board.units.iter().zip(&row.cells) {
-            let Some(cell) = cell else { continue };
+            let Some(cell) = cell.as_ref().filter(|_| may_read_unit_values(session, *org)) else { continue };
             let observations: Vec<_> = cell.parts.iter().filter_map(|p| p.observation.as_ref()).collect();
             let worst = cell.parts.iter().find(|p| p.judgement.status == cell.status);
             lines.push(Verdict {

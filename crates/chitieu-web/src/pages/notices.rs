@@ -184,6 +184,8 @@ async fn reminders(
     orgs.sort_by(|a, b| a.1.cmp(&b.1));
     let names: HashMap<i64, &str> = orgs.iter().map(|(id, name)| (*id, name.as_str())).collect();
     let filter = ReminderFilter { period, org, limit: None };
+    // Addresses are personal data: administrators see them, monitors see whom, not where.
+    let show_email = session.user.role == UserRole::Admin;
     let reminders = state
         .store
         .reminders(&filter)
@@ -192,7 +194,7 @@ async fn reminders(
         .map(|r| ReminderLine {
             day: r.day.to_string(),
             recipient: r.display_name.clone(),
-            email: r.email.clone().unwrap_or_default(),
+            email: r.email.clone().filter(|_| show_email).unwrap_or_default(),
             unit: names.get(&r.org).map_or_else(|| r.org.to_string(), |name| (*name).to_owned()),
             plan: plans.get(&r.plan_key).cloned().unwrap_or_else(|| r.plan_key.clone()),
             period: r.period.label_vi(),

@@ -22,10 +22,11 @@ const GROUPS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-gr
 pub const PASSWORD: &str = "mật khẩu đúng";
 
 /// The accounts: user name, role, and whether the unit is the reporting office ("vp"), the
-/// office's monitor ("monitor"), or another unit ("other").
+/// office's monitor ("monitor"), the province at the top of the tree ("province"), or a
+/// department under it ("other").
 pub const ACCOUNTS: [(&str, UserRole, &str); 7] = [
-    ("admin", UserRole::Admin, "other"),
-    ("lanhdao", UserRole::Leader, "other"),
+    ("admin", UserRole::Admin, "province"),
+    ("lanhdao", UserRole::Leader, "province"),
     ("giamsat", UserRole::Monitor, "monitor"),
     ("giamsat-khac", UserRole::Monitor, "other"),
     ("baocao", UserRole::Reporter, "vp"),
@@ -102,11 +103,13 @@ impl App {
         };
         let monitor = app.monitor_of_office().await;
         let other = orgs.iter().find(|o| o.name == "Sở Khoa học và Công nghệ").expect("another unit").id;
+        let province = orgs.iter().find(|o| o.parent.is_none()).expect("the province").id;
         let hash = hash_password(PASSWORD).expect("hash");
         for (username, role, unit) in ACCOUNTS {
             let org = match unit {
                 "vp" => office,
                 "monitor" => monitor,
+                "province" => province,
                 _ => other,
             };
             let user = NewUser {

@@ -8,21 +8,26 @@ use axum::Form;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse as _, Redirect, Response};
-use chitieu_core::ItemKind;
+use chitieu_app::access::may_decide_links;
 use chitieu_core::cascade::number;
-use chitieu_core::display::number_vi;
+use chitieu_core::display::{number_vi, targets_vi};
 use chitieu_core::link::{LinkItem, propose};
-use chitieu_store::{LinkChoice, LinkDecision, LinkStatus, StoredPlan};
+use chitieu_core::registry::OrgId;
+use chitieu_core::{ItemKind, Role};
+use chitieu_store::{LinkChoice, LinkDecision, LinkStatus, StoredItem, StoredPlan};
 use serde::Deserialize;
-
-use chitieu_core::display::targets_vi;
 
 use super::{Family, PlanChoice, parent_ids, parents_query, plan_choices};
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
-use chitieu_app::access::DECIDE_LINKS;
+
+/// The units named to monitor these items.
+fn monitors_of<'a>(items: impl IntoIterator<Item = &'a StoredItem>) -> Vec<OrgId> {
+    let assignments = items.into_iter().flat_map(|item| &item.assignments);
+    assignments.filter(|a| a.role == Role::Monitor).filter_map(|a| a.org_id).collect()
+}
 
 /// A child item and its candidate parent items, best first.
 #[derive(Debug)]
@@ -195,7 +200,13 @@ pub(crate) async fn show(
         has_parents: !family.parents.is_empty(),
         rows,
         confirmed,
-        can_decide: user.require(DECIDE_LINKS).is_ok(),
+        can_decide: may_decide_links(
+            session,
+            &state.store.registry().await?,
+            family.child.issuer_id,
+            &monitors_of(family.parents.iter().chain([&family.child]).flat_map(|p| &p.items)),
+        )
+        .is_ok(),
         csrf: session.csrf_token.clone(),
         back: parents_query(&family),
     };
@@ -227,14 +238,20 @@ pub(crate) async fn decide(
     headers: HeaderMap,
     Form(decision): Form<Decision>,
 ) -> Result<Response, WebError> {
-    let session = user.require(DECIDE_LINKS)?;
+    let session = user.require(READ_PLANS)?;
+    let child = state.store.plan(id).await?;
+    // An unknown parent monitors nothing; the store then refuses the link itself.
+    let parent = state.store.latest_plan(&decision.parent_plan).await.ok();
+    let parent_item = parent.iter().flat_map(|p| &p.items).filter(|item| item.key == decision.cha);
+    let child_item = child.items.iter().filter(|item| item.key == decision.con);
+    let monitors = monitors_of(parent_item.chain(child_item));
+    may_decide_links(session, &state.store.registry().await?, child.issuer_id, &monitors)?;
     let status = match decision.choice.as_str() {
         "xac-nhan" => LinkStatus::Confirmed,
         "bac-bo" => LinkStatus::Rejected,
         "hoan-tac" => LinkStatus::Proposed,
         other => return Err(WebError::Invalid(format!("Không rõ quyết định \"{other}\" về liên kết."))),
     };
-    let child = state.store.plan(id).await?;
     let choice = LinkChoice {
         child_plan: &child.key,
         child_item: &decision.con,

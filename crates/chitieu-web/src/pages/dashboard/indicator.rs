@@ -14,6 +14,8 @@ use chitieu_core::{Item, Role};
 use chitieu_store::{ReportStatus, StoredItem, ValueQuery};
 
 use super::{Chart, Chip, Dataset, Head, Kind, Ky, judged, period_asked, segment, unit_link};
+use chitieu_app::access::may_read_unit_values;
+
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
 use crate::pages::values::measure_vi;
@@ -82,6 +84,8 @@ struct IndicatorPage {
     multi_year: bool,
     course: Option<Course>,
     units: Vec<UnitLine>,
+    /// How many units owing the item this user may not read the values of.
+    hidden: usize,
 }
 
 fn names(item: &StoredItem, role: Role) -> String {
@@ -179,17 +183,20 @@ pub(crate) async fn show(
     let multi_year = item.targets.iter().filter(|t| t.year.is_some()).count() > 1;
     let course = multi_year.then(|| course(item, stored.direction, &numbers));
 
-    let units = evaluated
-        .board
-        .rows
-        .iter()
-        .find(|r| r.key == item_key)
+    let row = evaluated.board.rows.iter().find(|r| r.key == item_key);
+    // The units owing the item whose values this user may not read.
+    let hidden = row.map_or(0, |row| {
+        let units = evaluated.board.units.iter().zip(&row.cells);
+        units.filter(|(org, cell)| cell.is_some() && !may_read_unit_values(session, **org)).count()
+    });
+    let units = row
         .map(|row| {
             evaluated
                 .board
                 .units
                 .iter()
                 .zip(&row.cells)
+                .filter(|(org, _)| may_read_unit_values(session, **org))
                 .filter_map(|(org, cell)| {
                     let cell = cell.as_ref()?;
                     let parts: Vec<String> = cell
@@ -231,6 +238,7 @@ pub(crate) async fn show(
         multi_year,
         course,
         units,
+        hidden,
     };
     Ok(html(&page))
 }
