@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chitieu_core::board::{Board, BoardInput, BoardItem, UnitReport, UnitValue};
-use chitieu_core::evaluate::{Observation, Weights};
+use chitieu_core::evaluate::{Aggregate, Judgement, Observation, Weights};
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{Org, OrgId, Registry};
@@ -47,26 +47,50 @@ fn plan_start(plan: &StoredPlan, period: Period) -> Date {
 /// Judges the plan with this id for `period` as of `as_of`.
 pub async fn evaluate(store: &SqlStore, plan_id: i64, period: Period, as_of: Date) -> Result<Evaluated, StoreError> {
     let (plan, registry) = tokio::try_join!(store.plan(plan_id), store.registry())?;
-    let board = judge_plan(store, &plan, &registry, period, as_of).await?;
+    let board = judge_plan(store, &plan, &registry, (period, as_of), None).await?;
     let orgs = registry.orgs.into_iter().map(|o| (o.id, o)).collect();
     Ok(Evaluated { plan, board, orgs })
 }
 
-/// Judges a loaded plan: its obligations from `registry`, the reports and values from the
-/// store.
+/// One item of a plan pooled and judged in each of `periods` (those with nothing pooled are
+/// left out): the indicator page's history. Only that item's values are read and judged.
+pub async fn item_history(
+    store: &SqlStore,
+    plan: &StoredPlan,
+    item_key: &str,
+    periods: &[Period],
+    as_of: Date,
+) -> Result<Vec<(Period, Aggregate, Judgement)>, StoreError> {
+    let registry = store.registry().await?;
+    let mut history = Vec::with_capacity(periods.len());
+    for &period in periods {
+        let board = judge_plan(store, plan, &registry, (period, as_of), Some(item_key)).await?;
+        if let Some((aggregate, judgement)) = board.rows.into_iter().find(|r| r.key == item_key).and_then(|r| r.rollup)
+        {
+            history.push((period, aggregate, judgement));
+        }
+    }
+    Ok(history)
+}
+
+/// Judges a loaded plan (or only its item keyed `only`): its obligations from `registry`, the
+/// reports and values from the store.
 async fn judge_plan(
     store: &SqlStore,
     plan: &StoredPlan,
     registry: &Registry,
-    period: Period,
-    as_of: Date,
+    (period, as_of): (Period, Date),
+    only: Option<&str>,
 ) -> Result<Board, StoreError> {
-    let query = ValueQuery::plan_period(&plan.key, period);
+    let mut query = ValueQuery::plan_period(&plan.key, period);
+    query.item_keys.extend(only.map(str::to_owned));
+    let wanted = |key: &str| only.is_none_or(|only| only == key);
     let (facts, values, weights) =
         tokio::try_join!(store.report_facts(&query), store.reported_values(&query), store.index_weights(&plan.key))?;
     // Nothing is owed before the plan starts.
     let start = plan_start(plan, period);
-    let obligations = if period.last_day() < start { Vec::new() } else { plan.obligations(registry, period) };
+    let mut obligations = if period.last_day() < start { Vec::new() } else { plan.obligations(registry, period) };
+    obligations.retain(|o| wanted(&o.item_key));
     let sent = |status: ReportStatus| matches!(status, ReportStatus::Submitted | ReportStatus::Approved);
     let reports: Vec<UnitReport> = facts
         .iter()
@@ -98,6 +122,7 @@ async fn judge_plan(
         .items
         .iter()
         .zip(&plan.items)
+        .filter(|(_, stored)| wanted(&stored.key))
         .map(|(item, stored)| BoardItem {
             key: &stored.key,
             item,
@@ -130,7 +155,7 @@ pub async fn national_ranking(
     let mut scored: Vec<((OrgId, i64), f64)> = Vec::new();
     for summary in &plans {
         let plan = store.plan(summary.id).await?;
-        let board = judge_plan(store, &plan, &registry, period, as_of).await?;
+        let board = judge_plan(store, &plan, &registry, (period, as_of), None).await?;
         scored.extend(board.summaries.iter().filter_map(|s| Some(((s.org, plan.id), s.index?))));
     }
     Ok(chitieu_core::evaluate::rank(&scored)

@@ -8,4 +8,4 @@ mod load;
 
 pub use across::{Across, UnitJudgement, across};
 pub use consolidated::consolidated;
-pub use load::{Evaluated, evaluate, national_ranking, observation};
+pub use load::{Evaluated, evaluate, item_history, national_ranking, observation};

@@ -15,6 +15,7 @@ use chitieu_store::{ReportStatus, StoredItem, ValueQuery};
 
 use super::{Chart, Chip, Dataset, Head, Kind, Ky, judged, period_asked, segment, unit_link};
 use chitieu_app::access::may_read_unit_values;
+use chitieu_app::evaluation::item_history;
 
 use crate::auth::{READ_PLANS, SignedIn};
 use crate::error::WebError;
@@ -139,14 +140,7 @@ pub(crate) async fn show(
         .collect();
     periods.sort_by_key(|p| chronological(*p));
     periods.dedup();
-    let mut history = Vec::new();
-    for p in periods {
-        let board = if p == period { evaluated.board.clone() } else { judged(&state, plan_id, p, today).await?.board };
-        let rollup = board.rows.into_iter().find(|r| r.key == item_key).and_then(|r| r.rollup);
-        if let Some((aggregate, judgement)) = rollup {
-            history.push((p, aggregate, judgement));
-        }
-    }
+    let history = item_history(&state.store, plan, &item_key, &periods, today).await?;
     let target_value = |p: Period| target_for(&item.targets, None, p).and_then(|t| t.value);
     let lines = history
         .iter()
