@@ -141,14 +141,14 @@ async fn absurd_values_are_refused_where_they_are_typed_and_nothing_stored_break
     let huge = format!("1{}", "0".repeat(308));
     let tiny = format!("0,{}1", "0".repeat(300));
     let (status, page) = save_ratio(&app, &reporter, &item, &huge, &tiny, "").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
     assert!(page.contains("quá lớn"), "{page}");
     let (status, page) = save_ratio(&app, &reporter, &item, "1", &tiny, "").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "a share of 10^301 %: {page}");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a share of 10^301 %: {page}");
 
     // 60/50 is 120%: kept only with a comment saying why.
     let (status, page) = save_ratio(&app, &reporter, &item, "60", "50", "").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
     assert!(page.contains("120") && page.contains("ghi chú"), "{page}");
     let why = "Tính cả hồ sơ tiếp nhận từ quý trước";
     assert_eq!(save_ratio(&app, &reporter, &item, "60", "50", why).await.0, StatusCode::SEE_OTHER);
@@ -253,4 +253,33 @@ async fn evidence_has_a_quota_per_report() {
     assert!(page.contains("tối đa"), "{page}");
     let stored = app.store.evidence(app.report_id().await).await.expect("evidence");
     assert_eq!(stored.len(), chitieu_store::MAX_EVIDENCE_FILES);
+}
+
+#[tokio::test]
+async fn a_value_that_does_not_read_is_shown_beside_its_line_and_nothing_typed_is_lost() {
+    let app = App::start().await;
+    let ratio = app.owed_item(Measure::Ratio).await;
+    let reporter = app.sign_in("baocao").await;
+    let version = reporter.form_version(&app.form_path()).await;
+    let (tu, mau, gc) = (format!("tu|{ratio}"), format!("mau|{ratio}"), format!("gc|{ratio}"));
+    let note = "Số liệu tạm tính, chờ phòng Tư pháp";
+    let form = [("version", version.as_str()), (&tu, "abc"), (&mau, "50"), (&gc, note), ("hanh-dong", "luu")];
+    let (status, page) = reporter.post(&app.form_path(), &form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains("Chưa lưu.") && page.contains("không phải là số"), "{page}");
+    assert!(page.contains(r#"class="field-error""#), "the problem beside its line: {page}");
+    assert!(page.contains(r#"value="abc""#) && page.contains(r#"value="50""#), "what was typed is kept: {page}");
+    assert!(page.contains(note), "the comment too: {page}");
+    assert!(
+        app.store
+            .report_id(&chitieu_store::ReportKey {
+                plan_key: app.plan.key.clone(),
+                period: chitieu_core::period::Period::parse(Q1).expect("Q1"),
+                org: app.office,
+            })
+            .await
+            .expect("lookup")
+            .is_none(),
+        "nothing saved"
+    );
 }

@@ -179,7 +179,7 @@ async fn a_ratio_shows_the_computed_percentage_with_a_decimal_comma() {
     let (_, form) = reporter.get(&app.form_path()).await;
     assert!(form.contains("= 66,7%"), "{form}");
     let (status, page) = save_ratio(&app, &reporter, &item, "abc", "3").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the form again, as typed");
     assert!(page.contains("không phải là số"), "{page}");
     assert_eq!(save_ratio(&app, &reporter, &item, "1,5", "2").await.0, StatusCode::SEE_OTHER);
     assert!(reporter.get(&app.form_path()).await.1.contains("= 75%"), "a decimal comma is read as one");

@@ -42,9 +42,35 @@ pub(crate) struct Line {
     pub(crate) doc_number: String,
     pub(crate) doc_date: String,
     pub(crate) comment: String,
+    /// Why what was typed on this line was not saved (empty when nothing is wrong).
+    pub(crate) error: String,
 }
 
 impl Line {
+    /// The line as the person typed it (kept exactly, even when it does not read), with the
+    /// reason it was not saved.
+    pub(crate) fn typed(&mut self, posted: &Posted, error: Option<String>) {
+        let raw = |field: &str| posted.0.get(&format!("{field}|{}", self.field)).cloned().unwrap_or_default();
+        match self.measure {
+            Measure::Ratio => {
+                (self.numerator, self.denominator) = (raw("tu"), raw("mau"));
+                self.percent = String::new();
+            }
+            Measure::YesNo => {
+                self.yes_no = match raw("co").as_str() {
+                    "co" => "co",
+                    "khong" => "khong",
+                    _ => "",
+                };
+            }
+            Measure::Qualitative => self.level = raw("muc"),
+            Measure::Task => (self.task_status, self.doc_number, self.doc_date) = (raw("tt"), raw("so"), raw("ngay")),
+            Measure::Count | Measure::Index | Measure::Rank | Measure::None => self.number = raw("n"),
+        }
+        self.comment = raw("gc");
+        self.error = error.unwrap_or_default();
+    }
+
     pub(crate) fn is(&self, measure: &str) -> bool {
         self.measure.as_str() == measure
     }
@@ -119,8 +145,12 @@ fn line(
         doc_date: v.doc_date.as_deref().and_then(Date::parse).map(|d| d.to_string()).unwrap_or_default(),
         comment: v.comment.clone().unwrap_or_default(),
         current: value.cloned(),
+        error: String::new(),
     }
 }
+
+/// A line's index on the form and the value typed on it.
+pub(crate) type Change = (usize, ValueInput);
 
 /// The posted form, field by field (`n|KEY`, `tu|KEY`, …).
 pub(crate) struct Posted(pub(crate) HashMap<String, String>);
@@ -180,17 +210,18 @@ impl Posted {
         Ok(Some(value))
     }
 
-    /// The values that differ from what is stored.
-    pub(crate) fn changes(&self, lines: &[Line]) -> Result<Vec<(usize, ValueInput)>, WebError> {
-        let mut out = Vec::new();
+    /// The values that differ from what is stored, and what is wrong on the lines that do
+    /// not read (line index → the reason, in Vietnamese).
+    pub(crate) fn changes(&self, lines: &[Line]) -> (Vec<Change>, Vec<(usize, String)>) {
+        let (mut changed, mut wrong) = (Vec::new(), Vec::new());
         for (i, line) in lines.iter().enumerate() {
-            if let Some(value) = self.value(line)?
-                && line.current.as_ref() != Some(&value)
-            {
-                out.push((i, value));
+            match self.value(line) {
+                Ok(Some(value)) if line.current.as_ref() != Some(&value) => changed.push((i, value)),
+                Ok(_) => {}
+                Err(error) => wrong.push((i, error.to_string())),
             }
         }
-        Ok(out)
+        (changed, wrong)
     }
 }
 
@@ -270,7 +301,8 @@ mod tests {
         assert!(lines[1].text.ends_with("— học sinh phổ thông"));
         let posted =
             Posted([("tu|k#1~1".to_owned(), "60".to_owned()), ("mau|k#1~1".to_owned(), "100".to_owned())].into());
-        let changes = posted.changes(&lines).expect("changes");
+        let (changes, wrong) = posted.changes(&lines);
+        assert!(wrong.is_empty(), "{wrong:?}");
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].1.subject.as_deref(), Some("học sinh phổ thông"));
         assert_eq!((changes[0].1.numerator, changes[0].1.denominator), (Some(60.0), Some(100.0)));

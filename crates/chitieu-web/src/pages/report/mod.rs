@@ -12,6 +12,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse as _, Redirect, Response};
+use chitieu_app::AppError;
 use chitieu_app::reports::{self, Intent, SaveError};
 use chitieu_core::period::Period;
 use chitieu_core::registry::OrgId;
@@ -111,6 +112,8 @@ struct ReportPage {
     locked: bool,
     review_comment: String,
     lines: Vec<Line>,
+    /// Why the last save did not happen, when it did not: the form shows what was typed.
+    problems: Vec<String>,
     files: Vec<FileLine>,
     may: May,
     levels: Vec<&'static str>,
@@ -152,6 +155,17 @@ pub(crate) async fn show(
     let session = user.require(READ_PLANS)?;
     let ctx = Context::load(&state, session, plan_id, &period, unit.org).await?;
     may_read(&state.store, session, ctx.org, ctx.report.as_ref().map(|r| r.head.id)).await?;
+    Ok(html(&page(&state, session, ctx, Vec::new()).await?))
+}
+
+/// The form of `ctx`; with `problems` (message, and the line it is about when it is about
+/// one), the lines show what was typed and why it was not saved.
+async fn page(
+    state: &AppState,
+    session: &Session,
+    mut ctx: Context,
+    problems: Vec<(Option<usize>, String)>,
+) -> Result<ReportPage, WebError> {
     let org_name = state.store.orgs().await?.into_iter().find(|o| o.id == ctx.org).map(|o| o.name).unwrap_or_default();
     let head = ctx.report.as_ref().map(|r| &r.head);
     let editable = head.is_none_or(|h| h.status.editable() && !h.locked);
@@ -159,7 +173,16 @@ pub(crate) async fn show(
         Some(h) => state.store.evidence(h.id).await?,
         None => Vec::new(),
     };
-    let page = ReportPage {
+    let problems: Vec<String> = problems
+        .into_iter()
+        .map(|(line, message)| {
+            if let Some(line) = line.and_then(|at| ctx.lines.get_mut(at)) {
+                line.error.clone_from(&message);
+            }
+            message
+        })
+        .collect();
+    Ok(ReportPage {
         chrome: Chrome::of(session),
         title: ctx.plan.plan.title.clone(),
         period: ctx.period.to_string(),
@@ -188,9 +211,9 @@ pub(crate) async fn show(
                 uploaded: format!("{} ({})", date_vi(&f.uploaded_at), f.uploaded_by),
             })
             .collect(),
+        problems,
         lines: ctx.lines,
-    };
-    Ok(html(&page))
+    })
 }
 
 #[derive(Template)]
@@ -235,7 +258,17 @@ pub(crate) async fn save(
         .get("version")
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| WebError::Invalid("Biểu mẫu thiếu phiên bản báo cáo; hãy tải lại trang.".into()))?;
-    let changes = posted.changes(&ctx.lines)?;
+    let (changes, wrong) = posted.changes(&ctx.lines);
+    // The same rules the save applies, line by line, so each problem shows beside its line.
+    let mut problems: Vec<(Option<usize>, String)> = wrong.into_iter().map(|(at, why)| (Some(at), why)).collect();
+    for (at, value) in &changes {
+        if let Err(why) = reports::plausible(&ctx.plan, value) {
+            problems.push((Some(*at), why.to_string()));
+        }
+    }
+    if !problems.is_empty() {
+        return not_saved(&state, session, ctx, &posted, (StatusCode::UNPROCESSABLE_ENTITY, problems)).await;
+    }
     if read != ctx.version() {
         return Ok(conflict(session, &ctx, read, &changes));
     }
@@ -246,8 +279,34 @@ pub(crate) async fn save(
             let fresh = Context::load(&state, session, plan_id, &period, Some(ctx.org)).await?;
             Ok(conflict(session, &fresh, read, &changes))
         }
+        // Refused as a whole (a locked period, a report already sent…): the form again, as typed.
+        Err(SaveError::App(AppError::Invalid(why))) => {
+            not_saved(&state, session, ctx, &posted, (StatusCode::UNPROCESSABLE_ENTITY, vec![(None, why)])).await
+        }
+        Err(SaveError::App(AppError::Conflict(why))) => {
+            not_saved(&state, session, ctx, &posted, (StatusCode::CONFLICT, vec![(None, why)])).await
+        }
         Err(SaveError::App(e)) => Err(e.into()),
     }
+}
+
+/// The form again with everything as typed and each problem beside its line (422, or 409 when
+/// the report or its period refuses any change): nothing saved, nothing lost.
+async fn not_saved(
+    state: &AppState,
+    session: &Session,
+    mut ctx: Context,
+    posted: &Posted,
+    (status, problems): (StatusCode, Vec<(Option<usize>, String)>),
+) -> Result<Response, WebError> {
+    for (at, line) in ctx.lines.iter_mut().enumerate() {
+        let typed = posted.0.keys().any(|name| name.split_once('|').is_some_and(|(_, field)| field == line.field));
+        if typed {
+            line.typed(posted, problems.iter().find(|(line, _)| *line == Some(at)).map(|(_, why)| why.clone()));
+        }
+    }
+    let page = page(state, session, ctx, problems).await?;
+    Ok((status, html(&page)).into_response())
 }
 
 fn conflict(session: &Session, ctx: &Context, read: i64, changes: &[(usize, ValueInput)]) -> Response {
