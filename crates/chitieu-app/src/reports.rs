@@ -2,7 +2,11 @@
 //! Each checks who may act ([`crate::access`]) before the store writes, and each write is one
 //! transaction: "Gửi" saves the changed values and submits them together or not at all.
 
-use chitieu_store::{ReportKey, Review, Session, SqlStore, StoreError, StoredPlan, ValueInput};
+use std::collections::HashMap;
+
+use chitieu_store::{
+    ReportKey, ReportStatus, Review, Session, SqlStore, StoreError, StoredPlan, ValueInput, ValueQuery,
+};
 
 use crate::access::{may_review, may_submit, may_write};
 use crate::{AppError, LocalClock};
@@ -48,7 +52,8 @@ pub async fn save(
     if intent == Intent::Submit {
         may_submit(session, key.org)?;
     }
-    values.iter().try_for_each(|value| plausible(plan, value))?;
+    let past = past_values(store, key).await?;
+    values.iter().try_for_each(|value| plausible(plan, value, past_of(&past, value)))?;
     let at = clock.stamp();
     let actor = session.user.username.as_str();
     let written = match intent {
@@ -66,9 +71,37 @@ pub async fn save(
     }
 }
 
-/// The rules of [`chitieu_core::value`] for one value of `plan`, and a coverage above its
-/// whole kept only with a comment saying why.
-pub fn plausible(plan: &StoredPlan, value: &ValueInput) -> Result<(), AppError> {
+/// A unit's past values, by item and sub-population: the numbers ([`chitieu_core::value::comparable`])
+/// of its reports sent for earlier periods of the same kind (quarters, or years), oldest first.
+pub type PastValues = HashMap<(String, Option<String>), Vec<f64>>;
+
+/// The past values of the unit and plan of `key`, before its period.
+pub async fn past_values(store: &SqlStore, key: &ReportKey) -> Result<PastValues, AppError> {
+    let query = ValueQuery { plan_keys: vec![key.plan_key.clone()], org: Some(key.org), ..ValueQuery::default() };
+    let mut values = store.reported_values(&query).await?;
+    values.retain(|v| {
+        let earlier = (v.period.year, v.period.quarter) < (key.period.year, key.period.quarter);
+        let sent = matches!(v.status, ReportStatus::Submitted | ReportStatus::Approved);
+        sent && earlier && v.period.quarter.is_some() == key.period.quarter.is_some()
+    });
+    values.sort_by_key(|v| (v.period.year, v.period.quarter));
+    let mut past = PastValues::new();
+    for v in values {
+        if let Some(number) = chitieu_core::value::comparable(&v.value.parts()) {
+            past.entry((v.value.item_key.clone(), v.value.subject.clone())).or_default().push(number);
+        }
+    }
+    Ok(past)
+}
+
+/// The past values of the item and sub-population of `value`.
+pub fn past_of<'a>(past: &'a PastValues, value: &ValueInput) -> &'a [f64] {
+    past.get(&(value.item_key.clone(), value.subject.clone())).map_or(&[], Vec::as_slice)
+}
+
+/// The rules of [`chitieu_core::value`] for one value of `plan`; and, kept only with a comment
+/// saying why, a coverage above its whole or a value far outside the unit's `past` ones.
+pub fn plausible(plan: &StoredPlan, value: &ValueInput, past: &[f64]) -> Result<(), AppError> {
     let position = plan.items.iter().position(|item| item.key == value.item_key);
     let item = position.map(|at| &plan.plan.items[at]);
     let code = item.and_then(|item| item.code.clone()).unwrap_or_else(|| value.item_key.clone());
@@ -76,14 +109,30 @@ pub fn plausible(plan: &StoredPlan, value: &ValueInput) -> Result<(), AppError> 
         .map_err(|problem| AppError::Invalid(format!("Mục {code}: {}", problem.message_vi())))?;
     let targets = item.map_or(&[][..], |item| &item.targets[..]);
     let explained = value.comment.as_deref().is_some_and(|c| !c.trim().is_empty());
-    match chitieu_core::value::over_whole(&value.parts(), targets) {
-        Some(share) if !explained => Err(AppError::Invalid(format!(
+    if explained {
+        return Ok(());
+    }
+    let rounded = |v: f64| chitieu_core::display::number_vi((v * 10.0).round() / 10.0);
+    if let Some(share) = chitieu_core::value::over_whole(&value.parts(), targets) {
+        return Err(AppError::Invalid(format!(
             "Mục {code}: tỷ lệ {}% vượt 100% (tử số lớn hơn mẫu số). Nếu số liệu đúng, hãy ghi chú lý do; nếu \
              không, hãy sửa lại.",
-            chitieu_core::display::number_vi((share * 10.0).round() / 10.0)
-        ))),
-        _ => Ok(()),
+            rounded(share)
+        )));
     }
+    let now = chitieu_core::value::comparable(&value.parts());
+    if let (Some(now), Some((low, high))) = (now, chitieu_core::value::usual_range(past))
+        && !(low..=high).contains(&now)
+    {
+        let before: Vec<String> = past.iter().map(|v| rounded(*v)).collect();
+        return Err(AppError::Invalid(format!(
+            "Mục {code}: giá trị {} bất thường so với các kỳ trước của đơn vị ({}). Nếu số liệu đúng, hãy ghi chú \
+             lý do; nếu không, hãy sửa lại.",
+            rounded(now),
+            before.join("; ")
+        )));
+    }
+    Ok(())
 }
 
 /// A monitor's decision on a submitted report, as chosen on a form or in a request.

@@ -96,6 +96,31 @@ pub fn over_whole(parts: &Parts<'_>, targets: &[Target]) -> Option<f64> {
     (d > 0.0 && share > 100.0 && !allowed).then_some(share)
 }
 
+/// The number a value stands for, to compare with the unit's past: a number, or a ratio's
+/// share in percent.
+pub fn comparable(parts: &Parts<'_>) -> Option<f64> {
+    match (parts.number, parts.numerator, parts.denominator) {
+        (_, Some(n), Some(d)) if d > 0.0 => Some(n / d * 100.0),
+        (Some(number), _, _) => Some(number),
+        _ => None,
+    }
+}
+
+/// The range a unit's values usually fall in, from its own past values of the same item
+/// (DHIS2's outlier rule: the mean ± 3 standard deviations, the deviation taken as at least a
+/// tenth of the mean so that a steady series does not flag every change); `None` with fewer
+/// than three past values.
+pub fn usual_range(past: &[f64]) -> Option<(f64, f64)> {
+    if past.len() < 3 {
+        return None;
+    }
+    let n = past.len() as f64;
+    let mean = past.iter().sum::<f64>() / n;
+    let deviation = (past.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
+    let spread = deviation.max(mean.abs() / 10.0).max(f64::EPSILON);
+    Some((mean - 3.0 * spread, mean + 3.0 * spread))
+}
+
 /// Checks the parts of one value.
 pub fn check(parts: &Parts<'_>) -> Result<(), Problem> {
     for (field, value) in
@@ -180,6 +205,16 @@ mod tests {
         assert_eq!(over_whole(&ratio(50.0, 50.0), &[target(90.0)]), None);
         assert_eq!(over_whole(&ratio(60.0, 50.0), &[target(150.0)]), None, "tăng 50%: up to 150");
         assert_eq!(over_whole(&Parts { number: Some(120.0), ..Parts::default() }, &[]), None);
+    }
+
+    #[test]
+    fn the_usual_range_comes_from_three_past_values_or_more() {
+        assert_eq!(usual_range(&[100.0, 110.0]), None);
+        let (low, high) = usual_range(&[100.0, 110.0, 105.0]).expect("a range");
+        assert!(low < 100.0 && (136.0..137.0).contains(&high), "{low}..{high}");
+        let (low, high) = usual_range(&[0.0, 0.0, 0.0]).expect("a range");
+        assert!(low < 0.0 && high > 0.0, "a steady zero still has a range");
+        assert_eq!(comparable(&ratio(1.0, 4.0)), Some(25.0));
     }
 
     #[test]

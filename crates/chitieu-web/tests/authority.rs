@@ -283,3 +283,33 @@ async fn a_value_that_does_not_read_is_shown_beside_its_line_and_nothing_typed_i
         "nothing saved"
     );
 }
+
+#[tokio::test]
+async fn a_value_far_outside_the_units_own_history_needs_a_comment() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Count).await;
+    // The office sent 100, 110 and 105 in the three quarters before.
+    for (quarter, number) in [("2025-Q2", 100.0), ("2025-Q3", 110.0), ("2025-Q4", 105.0)] {
+        let period = chitieu_core::period::Period::parse(quarter).expect("quarter");
+        let key = chitieu_store::ReportKey { plan_key: app.plan.key.clone(), period, org: app.office };
+        let value = chitieu_store::ValueInput { item_key: item.clone(), number: Some(number), ..Default::default() };
+        let saved = app.store.save_values(&key, &[value], 0, "baocao", "2025-12-01T00:00:00Z").await.expect("save");
+        app.store.submit_report(saved.report_id, saved.version, "duyet", "2025-12-01T00:00:00Z").await.expect("submit");
+    }
+    let reporter = app.sign_in("baocao").await;
+    let save = |number: &'static str, comment: &'static str| {
+        let (reporter, app, item) = (&reporter, &app, &item);
+        async move {
+            let version = reporter.form_version(&app.form_path()).await;
+            let (n, gc) = (format!("n|{item}"), format!("gc|{item}"));
+            reporter
+                .post(&app.form_path(), &[("version", &version), (&n, number), (&gc, comment), ("hanh-dong", "luu")])
+                .await
+        }
+    };
+    let (status, page) = save("1.050", "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "ten times the usual: {page}");
+    assert!(page.contains("bất thường") && page.contains("100") && page.contains("110"), "{page}");
+    assert_eq!(save("1.050", "Sáp nhập thêm hai xã từ tháng 1").await.0, StatusCode::SEE_OTHER);
+    assert_eq!(save("108", "").await.0, StatusCode::SEE_OTHER, "a usual value needs no comment");
+}

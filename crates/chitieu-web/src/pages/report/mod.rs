@@ -261,8 +261,9 @@ pub(crate) async fn save(
     let (changes, wrong) = posted.changes(&ctx.lines);
     // The same rules the save applies, line by line, so each problem shows beside its line.
     let mut problems: Vec<(Option<usize>, String)> = wrong.into_iter().map(|(at, why)| (Some(at), why)).collect();
+    let past = reports::past_values(&state.store, &ctx.key).await?;
     for (at, value) in &changes {
-        if let Err(why) = reports::plausible(&ctx.plan, value) {
+        if let Err(why) = reports::plausible(&ctx.plan, value, reports::past_of(&past, value)) {
             problems.push((Some(*at), why.to_string()));
         }
     }
