@@ -61,16 +61,22 @@ pub fn may_submit(session: &Session, org: OrgId) -> Result<(), AppError> {
 
 /// Approving or returning a report: a monitor of its items, or an admin; and never (four eyes)
 /// someone of the unit reported on, nor whoever entered one of its values or submitted it.
+///
+/// Under a plan that asks for two approvals, the second comes from a monitor (or
+/// administrator) whose unit is above the first approver's.
 pub async fn may_review(store: &SqlStore, session: &Session, report: i64) -> Result<(), AppError> {
-    let allowed = match session.user.role {
-        UserRole::Admin => true,
-        UserRole::Monitor => monitors(store, session, report).await?,
+    let view = store.report(report).await?;
+    let allowed = match (&view.head.first_approved_by, session.user.role) {
+        (None, UserRole::Admin) => true,
+        (None, UserRole::Monitor) => monitors(store, session, report).await?,
+        (Some(first), UserRole::Admin | UserRole::Monitor) => {
+            above_first_approver(store, session, first).await? && first != &session.user.username
+        }
         _ => false,
     };
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    let view = store.report(report).await?;
     if session.user.org == Some(view.head.org) {
         return Err(AppError::Denied(
             "Không duyệt báo cáo của chính đơn vị mình; người duyệt phải ở đơn vị khác.".into(),
@@ -159,6 +165,14 @@ pub fn may_settle(registry: &Registry, issuer: Option<OrgId>, name: &str, choice
             "«{name}» chỉ được xác nhận là đơn vị thuộc cơ quan ban hành kế hoạch hoặc cấp dưới của cơ quan đó."
         )))
     }
+}
+
+/// Whether the user's unit is above the unit of `first`, who approved a report once (a system
+/// administrator is above every unit).
+pub async fn above_first_approver(store: &SqlStore, session: &Session, first: &str) -> Result<bool, AppError> {
+    let Some(mine) = session.user.org else { return Ok(session.user.role == UserRole::Admin) };
+    let Some(theirs) = store.user(first).await?.and_then(|(user, _)| user.org) else { return Ok(false) };
+    Ok(store.registry().await?.is_under(theirs, mine))
 }
 
 async fn monitors(store: &SqlStore, session: &Session, report: i64) -> Result<bool, AppError> {

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use chitieu_store::{
-    ReportKey, ReportStatus, Review, Session, SqlStore, StoreError, StoredPlan, ValueInput, ValueQuery,
+    ReportHead, ReportKey, ReportStatus, Review, Session, SqlStore, StoreError, StoredPlan, UserRole, ValueInput,
+    ValueQuery,
 };
 
 use crate::access::{may_review, may_submit, may_write};
@@ -133,6 +134,26 @@ pub fn plausible(plan: &StoredPlan, value: &ValueInput, past: &[f64]) -> Result<
         )));
     }
     Ok(())
+}
+
+/// The reports awaiting this person's decision: those submitted with a value on an item its
+/// unit monitors (every one for administrators and leaders) and not approved once yet, and
+/// those approved once by a monitor below it, awaiting the second approval.
+pub async fn review_queue(store: &SqlStore, session: &Session) -> Result<Vec<ReportHead>, AppError> {
+    let monitor = match session.user.role {
+        UserRole::Monitor => Some(session.user.org.ok_or(AppError::Forbidden)?),
+        _ => None,
+    };
+    let mut queue: Vec<ReportHead> =
+        store.review_queue(monitor).await?.into_iter().filter(|head| head.first_approved_by.is_none()).collect();
+    for head in store.awaiting_second_approval().await? {
+        let first = head.first_approved_by.as_deref().unwrap_or_default();
+        if monitor.is_none() || crate::access::above_first_approver(store, session, first).await? {
+            queue.push(head);
+        }
+    }
+    queue.sort_by(|a, b| (&a.submitted_at, a.id).cmp(&(&b.submitted_at, b.id)));
+    Ok(queue)
 }
 
 /// A monitor's decision on a submitted report, as chosen on a form or in a request.

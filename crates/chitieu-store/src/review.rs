@@ -34,6 +34,10 @@ pub struct ReportHead {
     pub reviewed_by: Option<String>,
     /// Why a monitor returned the report.
     pub review_comment: Option<String>,
+    /// Under a plan that asks for two approvals: who approved first (the report stays
+    /// submitted until a monitor above approves it too).
+    pub first_approved_by: Option<String>,
+    pub first_approved_at: Option<String>,
 }
 
 /// A report with the latest revision of each of its values.
@@ -79,8 +83,8 @@ impl ReportStatus {
 }
 
 const HEAD_SELECT: &str = "SELECT r.id, p.plan_key, p.year, p.quarter, r.org_id, r.status, r.version, p.due_date, \
-     r.late, p.locked, r.updated_at, r.submitted_at, r.submitted_by, r.reviewed_at, r.reviewed_by, r.review_comment \
-     FROM reports r JOIN periods p ON p.id = r.period_id";
+     r.late, p.locked, r.updated_at, r.submitted_at, r.submitted_by, r.reviewed_at, r.reviewed_by, r.review_comment, \
+     r.first_approved_by, r.first_approved_at FROM reports r JOIN periods p ON p.id = r.period_id";
 
 pub(crate) fn period_of(year: i64, quarter: i64) -> Result<Period> {
     let year = i32::try_from(year).map_err(|_| StoreError::Corrupt(format!("period year {year}")))?;
@@ -107,6 +111,8 @@ fn head_of(row: &sqlx::any::AnyRow) -> Result<ReportHead> {
         reviewed_at: row.try_get("reviewed_at")?,
         reviewed_by: row.try_get("reviewed_by")?,
         review_comment: row.try_get("review_comment")?,
+        first_approved_by: row.try_get("first_approved_by")?,
+        first_approved_at: row.try_get("first_approved_at")?,
     })
 }
 
@@ -260,7 +266,8 @@ impl SqlStore {
         let late = stamp.at.get(..10).is_some_and(|day| day > before.due_date.as_str());
         sqlx::query(
             "UPDATE reports SET late = $1, submitted_at = $2, submitted_by = $3, reviewed_at = NULL, \
-             reviewed_by = NULL, review_comment = NULL WHERE id = $4",
+             reviewed_by = NULL, review_comment = NULL, first_approved_by = NULL, first_approved_at = NULL \
+             WHERE id = $4",
         )
         .bind(i64::from(late))
         .bind(stamp.at)
@@ -288,14 +295,47 @@ impl SqlStore {
             Review::Return { comment } => (ReportStatus::Returned, Some(comment.trim()), "return"),
         };
         let mut tx = self.begin_write().await?;
+        let plan_key: String =
+            sqlx::query_scalar("SELECT p.plan_key FROM reports r JOIN periods p ON p.id = r.period_id WHERE r.id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| StoreError::NotFound { what: "báo cáo", key: id.to_string() })?;
+        let approvals = approvals_in(&mut tx, &plan_key).await?;
+        let first_approved: Option<String> = sqlx::query_scalar("SELECT first_approved_by FROM reports WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        // Under two approvals, the first leaves the report submitted, awaiting the second.
+        let (to, action) = match (to, action) {
+            (ReportStatus::Approved, _) if approvals == 2 && first_approved.is_none() => {
+                (ReportStatus::Submitted, "approve_first")
+            }
+            other => other,
+        };
         let before = self.transition(&mut tx, id, expected_version, &[ReportStatus::Submitted], to, stamp.at).await?;
-        sqlx::query("UPDATE reports SET reviewed_at = $1, reviewed_by = $2, review_comment = $3 WHERE id = $4")
+        if action == "approve_first" {
+            sqlx::query("UPDATE reports SET first_approved_by = $1, first_approved_at = $2 WHERE id = $3")
+                .bind(stamp.actor)
+                .bind(stamp.at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            let clear_first = to == ReportStatus::Returned;
+            sqlx::query(
+                "UPDATE reports SET reviewed_at = $1, reviewed_by = $2, review_comment = $3, \
+                 first_approved_by = CASE WHEN $4 = 1 THEN NULL ELSE first_approved_by END, \
+                 first_approved_at = CASE WHEN $4 = 1 THEN NULL ELSE first_approved_at END WHERE id = $5",
+            )
             .bind(stamp.at)
             .bind(stamp.actor)
             .bind(comment)
+            .bind(i64::from(clear_first))
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        }
         let after = serde_json::json!({ "status": to, "comment": comment });
         let before_json = serde_json::json!({ "status": before.status });
         audit(&mut tx, stamp, action, "report", &id.to_string(), Some(&before_json), Some(&after)).await?;
@@ -395,4 +435,52 @@ async fn report_id_of(conn: &mut sqlx::AnyConnection, key: &ReportKey) -> Result
     .bind(key.org)
     .fetch_optional(conn)
     .await?)
+}
+
+/// How many approvals a plan's reports need (1 unless set).
+async fn approvals_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, plan_key: &str) -> Result<i64> {
+    let approvals: Option<i64> = sqlx::query_scalar("SELECT approvals FROM plan_settings WHERE plan_key = $1")
+        .bind(plan_key)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(approvals.unwrap_or(1))
+}
+
+impl SqlStore {
+    pub(crate) async fn approvals_of(&self, plan_key: &str) -> Result<u8> {
+        let mut tx = self.pool.begin().await?;
+        let approvals = approvals_in(&mut tx, plan_key).await?;
+        tx.commit().await?;
+        Ok(approvals as u8)
+    }
+
+    pub(crate) async fn set_approvals_tx(&self, plan_key: &str, approvals: u8, stamp: Stamp<'_>) -> Result<()> {
+        if !(1..=2).contains(&approvals) {
+            return Err(StoreError::Invalid(format!("số lần duyệt là 1 hoặc 2, không phải {approvals}")));
+        }
+        let mut tx = self.begin_write().await?;
+        let before = approvals_in(&mut tx, plan_key).await?;
+        sqlx::query(
+            "INSERT INTO plan_settings (plan_key, approvals) VALUES ($1, $2) \
+             ON CONFLICT (plan_key) DO UPDATE SET approvals = excluded.approvals",
+        )
+        .bind(plan_key)
+        .bind(i64::from(approvals))
+        .execute(&mut *tx)
+        .await?;
+        let (was, now) = (serde_json::json!({ "approvals": before }), serde_json::json!({ "approvals": approvals }));
+        audit(&mut tx, stamp, "set_approvals", "plan", plan_key, Some(&was), Some(&now)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Submitted reports approved once, awaiting their second approval, oldest first.
+    pub(crate) async fn awaiting_second_of(&self) -> Result<Vec<ReportHead>> {
+        let rows = sqlx::query(&format!(
+            "{HEAD_SELECT} WHERE r.status = 'submitted' AND r.first_approved_by IS NOT NULL ORDER BY r.submitted_at, r.id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(head_of).collect()
+    }
 }

@@ -170,6 +170,22 @@ impl SqlStore {
     }
 
     /// The orgs that monitor an item the report has values for.
+    /// How many approvals the reports of the plan with this key need: 1, or 2 (a monitor's,
+    /// then one by a monitor above the first).
+    pub async fn approvals(&self, plan_key: &str) -> Result<u8> {
+        self.approvals_of(plan_key).await
+    }
+
+    /// Sets [`SqlStore::approvals`] for a plan (audited).
+    pub async fn set_approvals(&self, plan_key: &str, approvals: u8, actor: &str, at: &str) -> Result<()> {
+        self.set_approvals_tx(plan_key, approvals, Stamp { actor, at }).await
+    }
+
+    /// Submitted reports approved once, awaiting a second approval.
+    pub async fn awaiting_second_approval(&self) -> Result<Vec<ReportHead>> {
+        self.awaiting_second_of().await
+    }
+
     pub async fn report_monitors(&self, id: i64) -> Result<Vec<OrgId>> {
         self.report_monitors_of(id).await
     }

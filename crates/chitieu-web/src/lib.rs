@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .route("/dang-xuat", post(pages::sign_in::sign_out))
         .route("/ke-hoach", get(pages::plans::list))
         .route("/ke-hoach/{id}", get(pages::plans::show))
+        .route("/ke-hoach/{id}/so-cap-duyet", post(pages::plans::set_approvals))
         .route("/static/{file}", get(assets::serve))
         .merge(pages::reporting_routes())
         .merge(pages::dashboard::routes())

@@ -313,3 +313,47 @@ async fn a_value_far_outside_the_units_own_history_needs_a_comment() {
     assert_eq!(save("1.050", "Sáp nhập thêm hai xã từ tháng 1").await.0, StatusCode::SEE_OTHER);
     assert_eq!(save("108", "").await.0, StatusCode::SEE_OTHER, "a usual value needs no comment");
 }
+
+#[tokio::test]
+async fn a_plan_asking_for_two_approvals_needs_a_monitor_above_the_first_approver() {
+    let app = App::start().await;
+    let item = app.owed_item(Measure::Ratio).await;
+    let admin = app.sign_in("admin").await;
+    let levels = format!("/ke-hoach/{}/so-cap-duyet", app.plan.id);
+    assert_eq!(app.sign_in("giamsat-khac").await.post(&levels, &[("so-cap", "2")]).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(admin.post(&levels, &[("so-cap", "2")]).await.0, StatusCode::SEE_OTHER);
+    let (_, plan_page) = admin.get(&format!("/ke-hoach/{}", app.plan.id)).await;
+    assert!(plan_page.contains("Hai cấp"), "{plan_page}");
+
+    let approver = app.sign_in("duyet").await;
+    assert_eq!(save_ratio(&app, &approver, &item, "45", "50", "").await.0, StatusCode::SEE_OTHER);
+    assert_eq!(submit(&app, &approver).await, StatusCode::SEE_OTHER);
+    let monitor = app.sign_in("giamsat").await;
+    assert_eq!(decide(&app, &monitor, "duyet").await.0, StatusCode::SEE_OTHER, "the first approval");
+    let head = app.store.report(app.report_id().await).await.expect("report").head;
+    assert_eq!(head.status, chitieu_store::ReportStatus::Submitted, "still awaiting the second");
+    assert_eq!(head.first_approved_by.as_deref(), Some("giamsat"));
+    assert_eq!(decide(&app, &monitor, "duyet").await.0, StatusCode::FORBIDDEN, "not twice by the same monitor");
+    let beside = app.sign_in("giamsat-khac").await;
+    assert_eq!(decide(&app, &beside, "duyet").await.0, StatusCode::FORBIDDEN, "a unit beside, not above");
+
+    // A monitor of the province, above the first approver's unit, sees it and approves.
+    let province = app.store.orgs().await.expect("orgs").into_iter().find(|o| o.parent.is_none()).expect("top").id;
+    let user = chitieu_store::NewUser {
+        username: "giamsat-tinh".into(),
+        display_name: "Giám sát cấp tỉnh".into(),
+        org: Some(province),
+        role: chitieu_store::UserRole::Monitor,
+        password_hash: chitieu_app::hash_password(reporting_app::PASSWORD).expect("hash"),
+        email: None,
+    };
+    app.store.add_user(user, "test", reporting_app::AT).await.expect("user");
+    let above = app.sign_in("giamsat-tinh").await;
+    let (_, queue) = above.get("/duyet").await;
+    assert!(queue.contains(&format!("/lich-su/{}", app.report_id().await)), "in the second level's queue: {queue}");
+    assert_eq!(decide(&app, &above, "duyet").await.0, StatusCode::SEE_OTHER);
+    let head = app.store.report(app.report_id().await).await.expect("report").head;
+    assert_eq!(head.status, chitieu_store::ReportStatus::Approved);
+    let (_, history) = approver.get(&format!("/lich-su/{}", app.report_id().await)).await;
+    assert!(history.contains("Duyệt lần 1"), "{history}");
+}

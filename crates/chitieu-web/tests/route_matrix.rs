@@ -80,6 +80,7 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let checks_json = format!("/api/v1/plans/{plan}/checks");
     let subplans_json = format!("/api/v1/plans/{plan}/subplans");
     let plan_text = plan.to_string();
+    let approvals = format!("/ke-hoach/{plan}/so-cap-duyet");
     let matrix: Vec<Case<'_>> = vec![
         ("GET", "/", vec![], [SEE, SEE, SEE, SEE, SEE, SEE, SEE, SEE]),
         ("GET", "/dang-nhap", vec![], [SEE, SEE, SEE, SEE, SEE, SEE, SEE, OK]),
@@ -148,6 +149,8 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         ("GET", "/nhap-ke-hoach/khong-co/tien-do", vec![], [IN, NO, IN, IN, NO, NO, NO, SEE]),
         ("UPLOAD", "/nhap-ke-hoach", vec![], [IN, NO, IN, IN, NO, NO, NO, NO]),
         ("POST", "/nhap-ke-hoach/khong-co", vec![], [IN, NO, IN, IN, NO, NO, NO, NO]),
+        // Only an administrator or monitor of the commune or above sets its plan's approvals.
+        ("POST", &approvals, vec![("so-cap", "1")], [SEE, NO, NO, NO, NO, NO, NO, NO]),
     ];
     let mut browsers = Vec::new();
     for (username, _, _) in ACCOUNTS {

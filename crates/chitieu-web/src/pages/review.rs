@@ -49,16 +49,11 @@ pub(crate) struct Decision {
 
 pub(crate) async fn queue(State(state): State<AppState>, user: SignedIn) -> Result<Response, WebError> {
     let session = user.require(READ_QUEUE)?;
-    let monitor = match session.user.role {
-        UserRole::Monitor => Some(session.user.org.ok_or(WebError::Forbidden)?),
-        _ => None,
-    };
+
     let plans: HashMap<String, (i64, String)> =
         state.store.plans().await?.into_iter().map(|p| (p.key, (p.id, p.title))).collect();
     let orgs: HashMap<i64, String> = state.store.orgs().await?.into_iter().map(|o| (o.id, o.name)).collect();
-    let reports = state
-        .store
-        .review_queue(monitor)
+    let reports = reports::review_queue(&state.store, session)
         .await?
         .into_iter()
         .map(|r| {

@@ -73,6 +73,7 @@ pub(crate) fn action_vi(action: &str) -> &str {
         "submit" => "Gửi báo cáo",
         "return" => "Trả lại",
         "approve" => "Duyệt",
+        "approve_first" => "Duyệt lần 1 (chờ cấp trên duyệt)",
         "attach" => "Đính kèm minh chứng",
         other => other,
     }
