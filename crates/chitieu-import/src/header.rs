@@ -2,7 +2,7 @@
 //! read from the header words, never from a fixed layout.
 
 use chitieu_core::Role;
-use chitieu_core::text::key;
+use chitieu_core::text::{fold, key};
 
 use crate::markup::plain;
 
@@ -79,7 +79,7 @@ impl Header {
         // "Chỉ tiêu" beside a content column ("Nội dung") holds the target levels.
         if columns.iter().filter(|c| **c == Column::Text).count() > 1 {
             for (column, name) in columns.iter_mut().zip(&names) {
-                if *column == Column::Text && matches!(key(name).as_str(), "chỉ tiêu" | "mục tiêu") {
+                if *column == Column::Text && matches!(fold(name).as_str(), "chi tieu" | "muc tieu") {
                     *column = Column::Target;
                 }
             }
@@ -163,7 +163,11 @@ impl Header {
 /// A header row numbers its items and names the content: "STT" with "Chỉ tiêu"/"Nội dung"/…,
 /// or at least two columns whose roles the reader knows.
 fn looks_like_header(cells: &[String]) -> bool {
-    let numbered = cells.first().is_some_and(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+    // A body row's number; a scan's misread "TT" ("8m") is no number.
+    let numbered = cells.first().is_some_and(|c| {
+        c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+            && (crate::code::Code::parse(c).is_some() || !c.chars().any(char::is_alphabetic))
+    });
     if numbered || cells.iter().any(|c| c.chars().count() > 200) {
         return false;
     }
@@ -205,20 +209,32 @@ fn is_sub_header(top: &[String], sub: &[String]) -> bool {
 
 /// "2025", "Năm 2030" → the year.
 fn year(cell: &str) -> Option<i32> {
-    let k = key(cell);
-    let digits = k.strip_prefix("năm ").unwrap_or(&k).trim();
+    let k = fold(cell);
+    let digits = k.strip_prefix("nam ").unwrap_or(&k).trim();
     (digits.len() == 4).then(|| digits.parse().ok()).flatten().filter(|y| (1990..=2100).contains(y))
 }
 
 /// The role of a column from its header words. Order matters: the more specific words win
 /// ("Đơn vị chủ trì theo dõi, … tổng hợp" is the monitor, "Thời gian thực hiện" the deadline).
+/// Words OCR read with a wrong tone mark ("kiếm tra", "Chí tiêu") are matched on their base
+/// letters when the exact words name no role.
 pub fn classify(name: &str) -> Column {
-    let k = key(name);
+    match classify_key(&key(name), false) {
+        Some(column) => column,
+        None => classify_key(&fold(name), true).unwrap_or_else(|| Column::Other(name.to_owned())),
+    }
+}
+
+/// The role header key `k` names; with `folded`, `k` and the words are compared without
+/// diacritics ([`fold`]).
+fn classify_key(k: &str, folded: bool) -> Option<Column> {
     let k = k.trim_end_matches([':', '.']).trim();
-    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    let word = |w: &str| if folded { fold(w) } else { w.to_owned() };
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(&word(w)));
+    let is = |words: &[&str]| words.iter().any(|w| k == word(w));
     // A narrow number column breaks its header inside the word ("ST / T").
     let compact: String = k.chars().filter(|c| !c.is_whitespace()).collect();
-    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số")
+    let column = if is(&["stt", "tt", "số tt", "số thứ tự", "thứ tự", "mã", "mã số", "số"])
         || k.starts_with("stt")
         || matches!(compact.as_str(), "stt" | "tt")
     {
@@ -246,11 +262,10 @@ pub fn classify(name: &str) -> Column {
     } else if has(&["chỉ tiêu", "nhiệm vụ", "nội dung", "tên", "mục tiêu", "hoạt động", "danh mục"])
     {
         Column::Text
-    } else if let Some(y) = year(k) {
-        Column::Year(y)
     } else {
-        Column::Other(name.to_owned())
-    }
+        Column::Year(year(k)?)
+    };
+    Some(column)
 }
 
 #[cfg(test)]
@@ -289,6 +304,13 @@ mod tests {
             ("Số ngày thực hiện", Column::Deadline),
             ("Tên nhiệm vụ", Column::Text),
             ("Chỉ tiêu", Column::Text),
+            // Tone marks OCR misread.
+            ("Chí tiêu/nhiệm vụ", Column::Text),
+            ("Cơ quan theo dõi, đánh giá, kiếm tra, tống hợp báo cáo", Column::Role(Role::Monitor)),
+            ("Đơn vị chủ trì tố chức triến khai", Column::Role(Role::Lead)),
+            ("Thòi gian hoàn thành", Column::Deadline),
+            ("Năm 2030", Column::Year(2030)),
+            ("Cột lạ", Column::Other("Cột lạ".into())),
         ];
         for (name, column) in cases {
             assert_eq!(classify(name), column, "{name}");
