@@ -5,7 +5,7 @@
 //! pixels), [`binary`] (Otsu threshold, local contrast), [`skew`] (angle from projection
 //! profiles, rotation back), [`lines`] (long runs of ink → rules, erased before OCR),
 //! [`cells`] (the regions the rules enclose), [`ocr`] (cells and the rest of the page read by
-//! [`tesseract`], words mapped back to the page). Words and rules come out in points on the
+//! [`tesseract`], words mapped back to the page, "≥"/"≤" restored by [`signs`]). Words and rules come out in points on the
 //! straightened page.
 
 mod binary;
@@ -13,6 +13,7 @@ mod cells;
 mod lines;
 mod ocr;
 mod render;
+mod signs;
 mod skew;
 mod tesseract;
 

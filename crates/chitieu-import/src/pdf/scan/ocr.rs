@@ -15,6 +15,7 @@ use image::GrayImage;
 
 use super::ScanError;
 use super::cells::Regions;
+use super::signs;
 use super::tesseract;
 use crate::pdf::page::Word;
 
@@ -64,8 +65,10 @@ pub fn read(page: &GrayImage, threshold: u8, regions: &Regions, dpi: f32) -> Res
         .map(|(piece, r)| {
             let p = &pieces[piece];
             let (x, y) = ((p.x + i64::from(r.left)) as f32, (p.y + i64::from(r.top)) as f32);
+            // The box a little deeper: a "≥" read as ">" may keep its bar out of the box.
+            let b = (r.left, r.top, r.left + r.width, r.top + r.height + r.height / 4);
             Word {
-                text: chitieu_core::text::clean(&r.text),
+                text: chitieu_core::text::clean(&signs::restore(&r.text, &p.image, threshold, b)),
                 x0: x * scale,
                 y0: y * scale,
                 x1: (x + r.width as f32) * scale,
