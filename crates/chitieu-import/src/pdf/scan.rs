@@ -13,6 +13,7 @@ mod cells;
 mod lines;
 mod ocr;
 mod render;
+mod short;
 mod signs;
 mod skew;
 mod tesseract;
