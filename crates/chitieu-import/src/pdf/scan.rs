@@ -17,6 +17,7 @@ mod short;
 mod signs;
 mod skew;
 mod tesseract;
+mod tones;
 
 use image::GrayImage;
 

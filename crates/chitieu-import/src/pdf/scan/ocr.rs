@@ -16,7 +16,7 @@ use image::GrayImage;
 use super::ScanError;
 use super::cells::Regions;
 use super::tesseract;
-use super::{short, signs};
+use super::{short, signs, tones};
 use crate::pdf::page::Word;
 
 /// White margin round each piece, in points (Tesseract reads badly up to the edge).
@@ -81,6 +81,9 @@ pub fn read(page: &GrayImage, threshold: u8, regions: &Regions, dpi: f32) -> Res
         let first = std::mem::take(&mut words[i]);
         let reads = std::iter::once(first).chain(again[k].drain(..models.len())).collect();
         words[i] = short::choose(reads);
+    }
+    for piece in &mut words {
+        tones::correct(piece);
     }
     Ok(words.into_iter().flatten().collect())
 }
