@@ -92,6 +92,14 @@ impl Header {
                 None => return None,
             }
         }
+        // A short header no role matches, first and before the words, is the number column's
+        // ("TT" misread by OCR as "8m").
+        if !columns.contains(&Column::Code)
+            && columns.get(1) == Some(&Column::Text)
+            && matches!(&columns[0], Column::Other(n) if (1..=4).contains(&n.chars().count()))
+        {
+            columns[0] = Column::Code;
+        }
         let mut rows = vec![top.iter().map(|c| key(c)).collect()];
         let used_sub = sub.is_some();
         if let Some(sub) = sub {
@@ -369,6 +377,14 @@ mod tests {
         assert_eq!(header.columns, [Column::Code, Column::Text, Column::Target, Column::Role(Role::Lead)]);
         let (header, _) = Header::detect(&cells("TT\tChỉ tiêu\tĐơn vị chủ trì"), None).unwrap();
         assert_eq!(header.columns, [Column::Code, Column::Text, Column::Role(Role::Lead)]);
+    }
+
+    #[test]
+    fn a_short_unknown_first_header_before_the_words_is_the_number_column() {
+        let (header, _) = Header::detect(&cells("8m\tChí tiêu/nhiệm vụ\tĐơn vị chủ trì"), None).unwrap();
+        assert_eq!(header.columns, [Column::Code, Column::Text, Column::Role(Role::Lead)]);
+        let (header, _) = Header::detect(&cells("Lĩnh vực\tNội dung\tĐơn vị chủ trì"), None).unwrap();
+        assert_eq!(header.columns[0], Column::Other("Lĩnh vực".into()));
     }
 
     #[test]
