@@ -32,7 +32,8 @@ pub enum Column {
 #[derive(Debug, Clone)]
 pub struct Header {
     pub columns: Vec<Column>,
-    /// Cleaned, lower-cased texts of the header row(s), compared with later rows.
+    /// Cleaned, lower-cased texts of the header row(s) without diacritics ([`fold`]), compared
+    /// with later rows.
     pub rows: Vec<Vec<String>>,
     /// The header's words per column, for messages.
     pub names: Vec<String>,
@@ -100,25 +101,30 @@ impl Header {
         {
             columns[0] = Column::Code;
         }
-        let mut rows = vec![top.iter().map(|c| key(c)).collect()];
+        let mut rows = vec![top.iter().map(|c| fold(c)).collect()];
         let used_sub = sub.is_some();
         if let Some(sub) = sub {
-            rows.push(sub.iter().map(|c| key(c)).collect());
+            rows.push(sub.iter().map(|c| fold(c)).collect());
         }
         Some((Header { columns, rows, names }, used_sub))
     }
 
     /// Whether `cells` repeats header row `index` (a page break in text extracted from PDF).
     /// A word processor may clip a long header cell where it repeats it, so a cell that is the
-    /// start of the header's (or the header's of it) still repeats it.
+    /// start of the header's (or the header's of it) still repeats it. Texts are compared on
+    /// their base letters, and two misread number headers ("TT" read "mm", then "Mr") match.
     pub fn repeats(&self, index: usize, cells: &[String]) -> bool {
         let Some(row) = self.rows.get(index) else { return false };
         // Cheap rejection first: a body row's number cell differs from the header's.
-        let first = |c: &String| key(&plain(c));
-        if cells.first().map(first).unwrap_or_default() != row.first().cloned().unwrap_or_default() {
+        let first = cells.first().map(|c| fold(&plain(c))).unwrap_or_default();
+        let header_first = row.first().cloned().unwrap_or_default();
+        if first != header_first && !(misread_number_header(&first) && misread_number_header(&header_first)) {
             return false;
         }
-        let cells: Vec<String> = cells.iter().map(|c| key(&plain(c))).collect();
+        let mut cells: Vec<String> = cells.iter().map(|c| fold(&plain(c))).collect();
+        if let Some(c) = cells.first_mut() {
+            c.clone_from(&header_first);
+        }
         let trim = |v: &[String]| v.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
         if cells[..trim(&cells)] == row[..trim(row)] {
             return true;
@@ -201,7 +207,9 @@ fn is_sub_header(top: &[String], sub: &[String]) -> bool {
     // The nearest header word at or left of column `i`: the cell `i` sits under.
     let parent = |i: usize| top[..=i.min(top.len().saturating_sub(1))].iter().rev().find(|c| !c.is_empty());
     let under_number = |i: usize| parent(i).is_some_and(|p| classify(p) == Column::Code);
-    if sub.first().is_some_and(|c| !c.is_empty() && (classify(c) != Column::Code || !under_number(0))) {
+    if sub.first().is_some_and(|c| {
+        !c.is_empty() && !((classify(c) == Column::Code || misread_number_header(c)) && under_number(0))
+    }) {
         return false;
     }
     let filled: Vec<(usize, &String)> = sub.iter().enumerate().filter(|(_, c)| !c.is_empty()).collect();
@@ -213,6 +221,14 @@ fn is_sub_header(top: &[String], sub: &[String]) -> bool {
         .iter()
         .all(|&(i, c)| year(c).is_some() || under_number(i) || !matches!(classify(c), Column::Other(_) | Column::Text))
         && (under_span || filled.iter().any(|(_, c)| year(c).is_some()))
+}
+
+/// A few letters that are no item number, where a number column's header is: "TT" as OCR may
+/// read it ("mm", "Mr"). A roman numeral ("II") is an item number.
+fn misread_number_header(cell: &str) -> bool {
+    (1..=3).contains(&cell.chars().count())
+        && cell.chars().all(char::is_alphabetic)
+        && crate::code::Code::parse(&cell.to_uppercase()).is_none()
 }
 
 /// "2025", "Năm 2030" → the year.
@@ -377,6 +393,21 @@ mod tests {
         assert_eq!(header.columns, [Column::Code, Column::Text, Column::Target, Column::Role(Role::Lead)]);
         let (header, _) = Header::detect(&cells("TT\tChỉ tiêu\tĐơn vị chủ trì"), None).unwrap();
         assert_eq!(header.columns, [Column::Code, Column::Text, Column::Role(Role::Lead)]);
+    }
+
+    #[test]
+    fn a_misread_number_header_still_splits_the_number_column_and_repeats() {
+        let top = cells("Stt\t\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn");
+        let sub = cells("mm\tChỉ tiết\t\t\t");
+        let (header, used) = Header::detect(&top, Some(&sub)).unwrap();
+        assert!(used);
+        assert_eq!(header.columns[..3], [Column::Code, Column::Code, Column::Text]);
+        assert!(header.repeats(0, &cells("Stt\t\tTên nhiệm vụ\tĐơn vị chú trì\tThời hạn")));
+        assert!(header.repeats(1, &cells("Mr\tChi tiết\t\t\t")));
+        assert!(!header.repeats(1, &cells("II\tChi tiết\t\t\t")));
+        // A section numbered in roman figures under the header is no sub-header.
+        let (_, used) = Header::detect(&top, Some(&cells("II\tPhát triển hạ tầng\t\t\t"))).unwrap();
+        assert!(!used);
     }
 
     #[test]
