@@ -349,6 +349,7 @@ fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> V
         r.item.section.clone_from(&section);
         read.push(r);
     }
+    repair_letters(&mut read, warnings);
     let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
     let mut items = Vec::with_capacity(read.len());
     // Letters restart under each number ("1. a) b) 2. a)"): a letter is unique under its number.
@@ -385,6 +386,46 @@ fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> V
         items.push(item);
     }
     items
+}
+
+/// The letters of lettered sub-items, in order (no f, j, w or z).
+const LETTERS: [&str; 23] =
+    ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
+
+/// Lettered sub-items whose letter breaks the run where the letters after it go on as if it
+/// had not ("q) b) c)", "đ) 6) g)": OCR misreads a letter): the letter the run needs, with a
+/// warning. Only a letter or a one-figure number is taken for a misread letter.
+fn repair_letters(read: &mut [ReadRow], warnings: &mut Vec<Warning>) {
+    let letter = |r: &ReadRow| match &r.code {
+        Some(Code::Letter(l)) => LETTERS.iter().position(|x| x == l),
+        _ => None,
+    };
+    let misreadable = |r: &ReadRow| {
+        matches!(&r.code, Some(Code::Letter(_))) || matches!(&r.code, Some(Code::Number(n)) if n.len() == 1)
+    };
+    for i in 0..read.len() {
+        let expected = match i.checked_sub(1).map(|p| letter(&read[p])) {
+            Some(Some(p)) => p + 1,
+            _ => 0,
+        };
+        if letter(&read[i]) == Some(expected) || expected >= LETTERS.len() || !misreadable(&read[i]) {
+            continue;
+        }
+        // The letters after go on from the one expected here (over at most one more misread).
+        let goes_on = (1..=2).any(|k| {
+            read.get(i + k).and_then(letter) == Some(expected + k) && read[i + 1..i + k].iter().all(misreadable)
+        });
+        if goes_on {
+            let was = read[i].item.code.clone().unwrap_or_default();
+            let right = LETTERS[expected];
+            warnings.push(Warning::at(
+                read[i].item.line,
+                format!("item number \"{was}\" breaks the run of letters; read as \"{right}\""),
+            ));
+            read[i].code = Some(Code::Letter(right.to_owned()));
+            read[i].item.code = Some(right.to_owned());
+        }
+    }
 }
 
 fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadRow {
@@ -520,4 +561,21 @@ fn read_deadline_cell(cell: &str, line: usize, warnings: &mut Vec<Warning>) -> O
         ));
     }
     deadline
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_misread_letter_in_a_run_of_lettered_items_is_read_as_the_run_needs() {
+        let rows = ["1", "q)", "b)", "c)", "d)", "đ)", "6)", "9)", "h)", "2", "a)", "e)"];
+        let mut text = String::from("TT\tNhiệm vụ\tĐơn vị chủ trì\n");
+        for (i, code) in rows.iter().enumerate() {
+            text.push_str(&format!("{code}\tViệc số {i}\tSở Tài chính\n"));
+        }
+        let plan = crate::read_plan("plan.txt", text.as_bytes()).expect("a plan");
+        let codes: Vec<&str> = plan.items.iter().filter_map(|i| i.code.as_deref()).collect();
+        // "e)" after "a)" is no misread: nothing after it says which letter the run needs.
+        assert_eq!(codes, ["1", "a", "b", "c", "d", "đ", "e", "g", "h", "2", "a", "e"]);
+        assert_eq!(plan.warnings.iter().filter(|w| w.message.contains("breaks the run of letters")).count(), 3);
+    }
 }
