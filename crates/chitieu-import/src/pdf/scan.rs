@@ -13,6 +13,7 @@ mod cells;
 mod lines;
 mod ocr;
 mod render;
+mod roman;
 mod short;
 mod signs;
 mod skew;

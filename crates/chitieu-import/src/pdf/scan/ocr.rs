@@ -16,7 +16,7 @@ use image::GrayImage;
 use super::ScanError;
 use super::cells::Regions;
 use super::tesseract;
-use super::{short, signs, tones};
+use super::{roman, short, signs, tones};
 use crate::pdf::page::Word;
 
 /// White margin round each piece, in points (Tesseract reads badly up to the edge).
@@ -25,6 +25,9 @@ const MARGIN: f32 = 5.0;
 const BAND_GAP: f32 = 14.0;
 /// A piece with fewer ink pixels than this is a speck, not text.
 const MIN_INK: usize = 12;
+/// The confidence given to a word read from its shape, not by Tesseract: low enough to be
+/// named in the warning about unsure words.
+const SHAPE_CONFIDENCE: f32 = 50.0;
 /// At most this many Tesseract processes at once.
 const MAX_PROCESSES: usize = 4;
 
@@ -80,7 +83,12 @@ pub fn read(page: &GrayImage, threshold: u8, regions: &Regions, dpi: f32) -> Res
     for (k, &i) in short.iter().enumerate() {
         let first = std::mem::take(&mut words[i]);
         let reads = std::iter::once(first).chain(again[k].drain(..models.len())).collect();
-        words[i] = short::choose(reads);
+        let chosen = short::choose(reads);
+        // A section numeral both models misread, told by its shape.
+        words[i] = match roman::numeral(&pieces[i].image, threshold) {
+            Some(numeral) if !short::reads_as_number(&chosen) => vec![pieces[i].whole(numeral, margin, dpi)],
+            _ => chosen,
+        };
     }
     for piece in &mut words {
         tones::correct(piece);
@@ -108,6 +116,21 @@ fn to_word(piece: &Piece, r: &tesseract::Read, threshold: u8, dpi: f32) -> Optio
 }
 
 impl Piece {
+    /// One word over the piece's ink (inside its `margin`), for text read from its shape.
+    fn whole(&self, text: String, margin: u32, dpi: f32) -> Word {
+        let scale = 72.0 / dpi;
+        let (w, h) = self.image.dimensions();
+        let (x, y) = ((self.x + i64::from(margin)) as f32, (self.y + i64::from(margin)) as f32);
+        Word {
+            text,
+            x0: x * scale,
+            y0: y * scale,
+            x1: (x + w.saturating_sub(2 * margin) as f32) * scale,
+            y1: (y + h.saturating_sub(2 * margin) as f32) * scale,
+            confidence: Some(SHAPE_CONFIDENCE),
+        }
+    }
+
     /// The piece with `extra` more white pixels round it.
     fn widened(&self, extra: u32) -> Piece {
         let (w, h) = self.image.dimensions();

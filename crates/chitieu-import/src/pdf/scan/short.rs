@@ -36,6 +36,13 @@ pub fn choose(reads: Vec<Vec<Word>>) -> Vec<Word> {
     reads.into_iter().nth(chosen).unwrap_or_default()
 }
 
+/// Whether `words` read as a number: an item number in figures or roman numerals, or a
+/// figure — not a letter ("i", "l"), which a bar of a roman numeral is often read as.
+pub fn reads_as_number(words: &[Word]) -> bool {
+    let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    well_formed(&text) && !matches!(Code::parse(&text), Some(Code::Letter(_)))
+}
+
 /// An item number ("3.", "1.1.", "IV", "b)"), a figure ("2035", "≥ 60", "12,5%") or a dash.
 fn well_formed(text: &str) -> bool {
     if Code::parse(text).is_some() || matches!(text, "-" | "–") {
@@ -73,6 +80,12 @@ mod tests {
         assert_eq!(chosen(&["%", "%", "96"]), "%");
         assert_eq!(chosen(&["bó", "2.", "z"]), "2.");
         assert_eq!(chosen(&["", "", ""]), "");
+    }
+
+    #[test]
+    fn a_letter_is_no_number() {
+        assert!(reads_as_number(&read("1.")) && reads_as_number(&read("II")) && reads_as_number(&read("≥ 5")));
+        assert!(!reads_as_number(&read("i.")) && !reads_as_number(&read("L")) && !reads_as_number(&read("")));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use image::GrayImage;
 
+use super::binary::blobs;
+
 /// The bar under a chevron spans at least this share of the chevron's width.
 const BAR_SPAN: f32 = 0.7;
 
@@ -16,16 +18,6 @@ pub fn restore(text: &str, image: &GrayImage, threshold: u8, word: (u32, u32, u3
         _ => return text.to_owned(),
     };
     if has_bar_below_first_glyph(image, threshold, word) { format!("{wider}{}", &text[1..]) } else { text.to_owned() }
-}
-
-/// A group of touching ink pixels: its box and size.
-#[derive(Debug, Clone, Copy)]
-struct Blob {
-    x0: u32,
-    y0: u32,
-    x1: u32,
-    y1: u32,
-    pixels: usize,
 }
 
 /// Whether the leftmost glyph in box `(x0, y0, x1, y1)` of `image` has a flat bar under it.
@@ -54,44 +46,6 @@ fn has_bar_below_first_glyph(image: &GrayImage, threshold: u8, (x0, y0, x1, y1):
         hi > lo && (hi - lo) as f32 >= BAR_SPAN * width
     });
     apart || joined
-}
-
-/// The 8-connected groups of ink in a `w` × `h` bitmap, in box-local pixels.
-fn blobs(ink: &[bool], w: usize, h: usize) -> Vec<Blob> {
-    let mut seen = vec![false; ink.len()];
-    let mut out = Vec::new();
-    let mut stack = Vec::new();
-    for start in 0..ink.len() {
-        if !ink[start] || seen[start] {
-            continue;
-        }
-        seen[start] = true;
-        stack.push(start);
-        let mut blob = Blob { x0: u32::MAX, y0: u32::MAX, x1: 0, y1: 0, pixels: 0 };
-        while let Some(at) = stack.pop() {
-            let (x, y) = (at % w, at / w);
-            blob = Blob {
-                x0: blob.x0.min(x as u32),
-                y0: blob.y0.min(y as u32),
-                x1: blob.x1.max(x as u32 + 1),
-                y1: blob.y1.max(y as u32 + 1),
-                pixels: blob.pixels + 1,
-            };
-            for (dx, dy) in [(-1i64, -1i64), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
-                let (nx, ny) = (x as i64 + dx, y as i64 + dy);
-                if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
-                    continue;
-                }
-                let n = ny as usize * w + nx as usize;
-                if ink[n] && !seen[n] {
-                    seen[n] = true;
-                    stack.push(n);
-                }
-            }
-        }
-        out.push(blob);
-    }
-    out
 }
 
 #[cfg(test)]
