@@ -144,10 +144,30 @@ fn find_tables(blocks: &[Block], marked: bool) -> Vec<TableSpan> {
                     Block::Row { cells, .. } => Some(cells.len()),
                     _ => None,
                 });
+                // A header that repeats the table before's (a scan's column edges shift from page
+                // to page, so the layout marks a new table) goes on from it too.
+                let repeats_previous = |previous: &TableSpan| {
+                    let (Some((at, _)), Some((before, _))) = (&header, &previous.header) else { return false };
+                    matches!(&blocks[*at], Block::Row { cells, .. } if before.repeats(0, cells))
+                };
+                // Only page numbers, running heads or stray marks (a scan's specks read as "°)") between.
+                let adjacent = |previous: &TableSpan| {
+                    blocks[previous.end.min(i)..i].iter().all(|b| match b {
+                        Block::Paragraph { text, .. } => {
+                            previous.end < i && (is_page_furniture(text) || !text.chars().any(char::is_alphanumeric))
+                        }
+                        _ => false,
+                    })
+                };
                 match (&header, tables.last_mut()) {
-                    (None, Some(previous))
-                        if previous.end == i
-                            && previous.header.as_ref().is_some_and(|(h, _)| Some(h.columns.len()) == width) =>
+                    (_, Some(previous))
+                        if (previous.end == i || repeats_previous(previous) && adjacent(previous))
+                            && (repeats_previous(previous)
+                                || header.is_none()
+                                    && previous
+                                        .header
+                                        .as_ref()
+                                        .is_some_and(|(h, _)| Some(h.columns.len()) == width)) =>
                     {
                         previous.end = rows_end;
                         previous.rows += rows;
@@ -611,12 +631,14 @@ fn read_deadline_cell(cell: &str, line: usize, warnings: &mut Vec<Warning>) -> O
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     #[test]
     fn a_misread_letter_in_a_run_of_lettered_items_is_read_as_the_run_needs() {
         let rows = ["1", "q)", "b)", "c)", "d)", "đ)", "6)", "9)", "h)", "2", "a)", "e)"];
         let mut text = String::from("TT\tNhiệm vụ\tĐơn vị chủ trì\n");
         for (i, code) in rows.iter().enumerate() {
-            text.push_str(&format!("{code}\tViệc số {i}\tSở Tài chính\n"));
+            writeln!(text, "{code}\tViệc số {i}\tSở Tài chính").expect("writes to a String");
         }
         let plan = crate::read_plan("plan.txt", text.as_bytes()).expect("a plan");
         let codes: Vec<&str> = plan.items.iter().filter_map(|i| i.code.as_deref()).collect();
@@ -631,7 +653,7 @@ mod tests {
         let rows = ["1", "1.1", "1.2", "2", "„8:", "242", "¬", "2.4", "3", "Lộ", "5", "cả", "9"];
         let mut text = String::from("TT\tNhiệm vụ\tĐơn vị chủ trì\n");
         for (i, code) in rows.iter().enumerate() {
-            text.push_str(&format!("{code}\tViệc số {i}\tSở Tài chính\n"));
+            writeln!(text, "{code}\tViệc số {i}\tSở Tài chính").expect("writes to a String");
         }
         let plan = crate::read_plan("plan.txt", text.as_bytes()).expect("a plan");
         let codes: Vec<Option<&str>> = plan.items.iter().map(|i| i.code.as_deref()).collect();

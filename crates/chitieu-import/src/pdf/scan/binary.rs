@@ -144,8 +144,8 @@ pub struct Blob {
     pub pixels: usize,
 }
 
-/// The 8-connected groups of ink in a `w` × `h` bitmap, in box-local pixels.
-pub fn blobs(ink: &[bool], w: usize, h: usize) -> Vec<Blob> {
+/// The 8-connected groups of ink in a `width` × `height` bitmap (row by row), in its pixels.
+pub fn blobs(ink: &[bool], width: usize, height: usize) -> Vec<Blob> {
     let mut seen = vec![false; ink.len()];
     let mut out = Vec::new();
     let mut stack = Vec::new();
@@ -157,7 +157,7 @@ pub fn blobs(ink: &[bool], w: usize, h: usize) -> Vec<Blob> {
         stack.push(start);
         let mut blob = Blob { x0: u32::MAX, y0: u32::MAX, x1: 0, y1: 0, pixels: 0 };
         while let Some(at) = stack.pop() {
-            let (x, y) = (at % w, at / w);
+            let (x, y) = (at % width, at / width);
             blob = Blob {
                 x0: blob.x0.min(x as u32),
                 y0: blob.y0.min(y as u32),
@@ -167,10 +167,10 @@ pub fn blobs(ink: &[bool], w: usize, h: usize) -> Vec<Blob> {
             };
             for (dx, dy) in [(-1i64, -1i64), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
                 let (nx, ny) = (x as i64 + dx, y as i64 + dy);
-                if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
+                if nx < 0 || ny < 0 || nx >= width as i64 || ny >= height as i64 {
                     continue;
                 }
-                let n = ny as usize * w + nx as usize;
+                let n = ny as usize * width + nx as usize;
                 if ink[n] && !seen[n] {
                     seen[n] = true;
                     stack.push(n);
