@@ -2,7 +2,7 @@
 //! read from the header words, never from a fixed layout.
 
 use chitieu_core::Role;
-use chitieu_core::text::key;
+use chitieu_core::text::{fold, key};
 
 use crate::markup::plain;
 
@@ -32,7 +32,8 @@ pub enum Column {
 #[derive(Debug, Clone)]
 pub struct Header {
     pub columns: Vec<Column>,
-    /// Cleaned, lower-cased texts of the header row(s), compared with later rows.
+    /// Cleaned, lower-cased texts of the header row(s) without diacritics ([`fold`]), compared
+    /// with later rows.
     pub rows: Vec<Vec<String>>,
     /// The header's words per column, for messages.
     pub names: Vec<String>,
@@ -79,7 +80,7 @@ impl Header {
         // "Chỉ tiêu" beside a content column ("Nội dung") holds the target levels.
         if columns.iter().filter(|c| **c == Column::Text).count() > 1 {
             for (column, name) in columns.iter_mut().zip(&names) {
-                if *column == Column::Text && matches!(key(name).as_str(), "chỉ tiêu" | "mục tiêu") {
+                if *column == Column::Text && matches!(fold(name).as_str(), "chi tieu" | "muc tieu") {
                     *column = Column::Target;
                 }
             }
@@ -92,25 +93,38 @@ impl Header {
                 None => return None,
             }
         }
-        let mut rows = vec![top.iter().map(|c| key(c)).collect()];
+        // A short header no role matches, first and before the words, is the number column's
+        // ("TT" misread by OCR as "8m").
+        if !columns.contains(&Column::Code)
+            && columns.get(1) == Some(&Column::Text)
+            && matches!(&columns[0], Column::Other(n) if (1..=4).contains(&n.chars().count()))
+        {
+            columns[0] = Column::Code;
+        }
+        let mut rows = vec![top.iter().map(|c| fold(c)).collect()];
         let used_sub = sub.is_some();
         if let Some(sub) = sub {
-            rows.push(sub.iter().map(|c| key(c)).collect());
+            rows.push(sub.iter().map(|c| fold(c)).collect());
         }
         Some((Header { columns, rows, names }, used_sub))
     }
 
     /// Whether `cells` repeats header row `index` (a page break in text extracted from PDF).
     /// A word processor may clip a long header cell where it repeats it, so a cell that is the
-    /// start of the header's (or the header's of it) still repeats it.
+    /// start of the header's (or the header's of it) still repeats it. Texts are compared on
+    /// their base letters, and two misread number headers ("TT" read "mm", then "Mr") match.
     pub fn repeats(&self, index: usize, cells: &[String]) -> bool {
         let Some(row) = self.rows.get(index) else { return false };
         // Cheap rejection first: a body row's number cell differs from the header's.
-        let first = |c: &String| key(&plain(c));
-        if cells.first().map(first).unwrap_or_default() != row.first().cloned().unwrap_or_default() {
+        let first = cells.first().map(|c| fold(&plain(c))).unwrap_or_default();
+        let header_first = row.first().cloned().unwrap_or_default();
+        if first != header_first && !(misread_number_header(&first) && misread_number_header(&header_first)) {
             return false;
         }
-        let cells: Vec<String> = cells.iter().map(|c| key(&plain(c))).collect();
+        let mut cells: Vec<String> = cells.iter().map(|c| fold(&plain(c))).collect();
+        if let Some(c) = cells.first_mut() {
+            c.clone_from(&header_first);
+        }
         let trim = |v: &[String]| v.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
         if cells[..trim(&cells)] == row[..trim(row)] {
             return true;
@@ -163,7 +177,11 @@ impl Header {
 /// A header row numbers its items and names the content: "STT" with "Chỉ tiêu"/"Nội dung"/…,
 /// or at least two columns whose roles the reader knows.
 fn looks_like_header(cells: &[String]) -> bool {
-    let numbered = cells.first().is_some_and(|c| c.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+    // A body row's number; a scan's misread "TT" ("8m") is no number.
+    let numbered = cells.first().is_some_and(|c| {
+        c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+            && (crate::code::Code::parse(c).is_some() || !c.chars().any(char::is_alphabetic))
+    });
     if numbered || cells.iter().any(|c| c.chars().count() > 200) {
         return false;
     }
@@ -189,7 +207,9 @@ fn is_sub_header(top: &[String], sub: &[String]) -> bool {
     // The nearest header word at or left of column `i`: the cell `i` sits under.
     let parent = |i: usize| top[..=i.min(top.len().saturating_sub(1))].iter().rev().find(|c| !c.is_empty());
     let under_number = |i: usize| parent(i).is_some_and(|p| classify(p) == Column::Code);
-    if sub.first().is_some_and(|c| !c.is_empty() && (classify(c) != Column::Code || !under_number(0))) {
+    if sub.first().is_some_and(|c| {
+        !c.is_empty() && !((classify(c) == Column::Code || misread_number_header(c)) && under_number(0))
+    }) {
         return false;
     }
     let filled: Vec<(usize, &String)> = sub.iter().enumerate().filter(|(_, c)| !c.is_empty()).collect();
@@ -203,22 +223,42 @@ fn is_sub_header(top: &[String], sub: &[String]) -> bool {
         && (under_span || filled.iter().any(|(_, c)| year(c).is_some()))
 }
 
+/// A few letters that are no item number, where a number column's header is: "TT" as OCR may
+/// read it ("mm", "Mr"). A roman numeral ("II") is an item number.
+fn misread_number_header(cell: &str) -> bool {
+    (1..=3).contains(&cell.chars().count())
+        && cell.chars().all(char::is_alphabetic)
+        && crate::code::Code::parse(&cell.to_uppercase()).is_none()
+}
+
 /// "2025", "Năm 2030" → the year.
 fn year(cell: &str) -> Option<i32> {
-    let k = key(cell);
-    let digits = k.strip_prefix("năm ").unwrap_or(&k).trim();
+    let k = fold(cell);
+    let digits = k.strip_prefix("nam ").unwrap_or(&k).trim();
     (digits.len() == 4).then(|| digits.parse().ok()).flatten().filter(|y| (1990..=2100).contains(y))
 }
 
 /// The role of a column from its header words. Order matters: the more specific words win
 /// ("Đơn vị chủ trì theo dõi, … tổng hợp" is the monitor, "Thời gian thực hiện" the deadline).
+/// Words OCR read with a wrong tone mark ("kiếm tra", "Chí tiêu") are matched on their base
+/// letters when the exact words name no role.
 pub fn classify(name: &str) -> Column {
-    let k = key(name);
+    match classify_key(&key(name), false) {
+        Some(column) => column,
+        None => classify_key(&fold(name), true).unwrap_or_else(|| Column::Other(name.to_owned())),
+    }
+}
+
+/// The role header key `k` names; with `folded`, `k` and the words are compared without
+/// diacritics ([`fold`]).
+fn classify_key(k: &str, folded: bool) -> Option<Column> {
     let k = k.trim_end_matches([':', '.']).trim();
-    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    let word = |w: &str| if folded { fold(w) } else { w.to_owned() };
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(&word(w)));
+    let is = |words: &[&str]| words.iter().any(|w| k == word(w));
     // A narrow number column breaks its header inside the word ("ST / T").
     let compact: String = k.chars().filter(|c| !c.is_whitespace()).collect();
-    if matches!(k, "stt" | "tt" | "số tt" | "số thứ tự" | "thứ tự" | "mã" | "mã số" | "số")
+    let column = if is(&["stt", "tt", "số tt", "số thứ tự", "thứ tự", "mã", "mã số", "số"])
         || k.starts_with("stt")
         || matches!(compact.as_str(), "stt" | "tt")
     {
@@ -246,11 +286,10 @@ pub fn classify(name: &str) -> Column {
     } else if has(&["chỉ tiêu", "nhiệm vụ", "nội dung", "tên", "mục tiêu", "hoạt động", "danh mục"])
     {
         Column::Text
-    } else if let Some(y) = year(k) {
-        Column::Year(y)
     } else {
-        Column::Other(name.to_owned())
-    }
+        Column::Year(year(k)?)
+    };
+    Some(column)
 }
 
 #[cfg(test)]
@@ -289,6 +328,13 @@ mod tests {
             ("Số ngày thực hiện", Column::Deadline),
             ("Tên nhiệm vụ", Column::Text),
             ("Chỉ tiêu", Column::Text),
+            // Tone marks OCR misread.
+            ("Chí tiêu/nhiệm vụ", Column::Text),
+            ("Cơ quan theo dõi, đánh giá, kiếm tra, tống hợp báo cáo", Column::Role(Role::Monitor)),
+            ("Đơn vị chủ trì tố chức triến khai", Column::Role(Role::Lead)),
+            ("Thòi gian hoàn thành", Column::Deadline),
+            ("Năm 2030", Column::Year(2030)),
+            ("Cột lạ", Column::Other("Cột lạ".into())),
         ];
         for (name, column) in cases {
             assert_eq!(classify(name), column, "{name}");
@@ -347,6 +393,29 @@ mod tests {
         assert_eq!(header.columns, [Column::Code, Column::Text, Column::Target, Column::Role(Role::Lead)]);
         let (header, _) = Header::detect(&cells("TT\tChỉ tiêu\tĐơn vị chủ trì"), None).unwrap();
         assert_eq!(header.columns, [Column::Code, Column::Text, Column::Role(Role::Lead)]);
+    }
+
+    #[test]
+    fn a_misread_number_header_still_splits_the_number_column_and_repeats() {
+        let top = cells("Stt\t\tTên nhiệm vụ\tĐơn vị chủ trì\tThời hạn");
+        let sub = cells("mm\tChỉ tiết\t\t\t");
+        let (header, used) = Header::detect(&top, Some(&sub)).unwrap();
+        assert!(used);
+        assert_eq!(header.columns[..3], [Column::Code, Column::Code, Column::Text]);
+        assert!(header.repeats(0, &cells("Stt\t\tTên nhiệm vụ\tĐơn vị chú trì\tThời hạn")));
+        assert!(header.repeats(1, &cells("Mr\tChi tiết\t\t\t")));
+        assert!(!header.repeats(1, &cells("II\tChi tiết\t\t\t")));
+        // A section numbered in roman figures under the header is no sub-header.
+        let (_, used) = Header::detect(&top, Some(&cells("II\tPhát triển hạ tầng\t\t\t"))).unwrap();
+        assert!(!used);
+    }
+
+    #[test]
+    fn a_short_unknown_first_header_before_the_words_is_the_number_column() {
+        let (header, _) = Header::detect(&cells("8m\tChí tiêu/nhiệm vụ\tĐơn vị chủ trì"), None).unwrap();
+        assert_eq!(header.columns, [Column::Code, Column::Text, Column::Role(Role::Lead)]);
+        let (header, _) = Header::detect(&cells("Lĩnh vực\tNội dung\tĐơn vị chủ trì"), None).unwrap();
+        assert_eq!(header.columns[0], Column::Other("Lĩnh vực".into()));
     }
 
     #[test]

@@ -144,10 +144,30 @@ fn find_tables(blocks: &[Block], marked: bool) -> Vec<TableSpan> {
                     Block::Row { cells, .. } => Some(cells.len()),
                     _ => None,
                 });
+                // A header that repeats the table before's (a scan's column edges shift from page
+                // to page, so the layout marks a new table) goes on from it too.
+                let repeats_previous = |previous: &TableSpan| {
+                    let (Some((at, _)), Some((before, _))) = (&header, &previous.header) else { return false };
+                    matches!(&blocks[*at], Block::Row { cells, .. } if before.repeats(0, cells))
+                };
+                // Only page numbers, running heads or stray marks (a scan's specks read as "°)") between.
+                let adjacent = |previous: &TableSpan| {
+                    blocks[previous.end.min(i)..i].iter().all(|b| match b {
+                        Block::Paragraph { text, .. } => {
+                            previous.end < i && (is_page_furniture(text) || !text.chars().any(char::is_alphanumeric))
+                        }
+                        _ => false,
+                    })
+                };
                 match (&header, tables.last_mut()) {
-                    (None, Some(previous))
-                        if previous.end == i
-                            && previous.header.as_ref().is_some_and(|(h, _)| Some(h.columns.len()) == width) =>
+                    (_, Some(previous))
+                        if (previous.end == i || repeats_previous(previous) && adjacent(previous))
+                            && (repeats_previous(previous)
+                                || header.is_none()
+                                    && previous
+                                        .header
+                                        .as_ref()
+                                        .is_some_and(|(h, _)| Some(h.columns.len()) == width)) =>
                     {
                         previous.end = rows_end;
                         previous.rows += rows;
@@ -349,6 +369,8 @@ fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> V
         r.item.section.clone_from(&section);
         read.push(r);
     }
+    repair_letters(&mut read, warnings);
+    repair_numbers(&mut read, warnings);
     let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
     let mut items = Vec::with_capacity(read.len());
     // Letters restart under each number ("1. a) b) 2. a)"): a letter is unique under its number.
@@ -385,6 +407,91 @@ fn read_rows(header: &Header, rows: &[RawRow], warnings: &mut Vec<Warning>) -> V
         items.push(item);
     }
     items
+}
+
+/// The letters of lettered sub-items, in order (no f, j, w or z).
+const LETTERS: [&str; 23] =
+    ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
+
+/// Lettered sub-items whose letter breaks the run where the letters after it go on as if it
+/// had not ("q) b) c)", "đ) 6) g)": OCR misreads a letter): the letter the run needs, with a
+/// warning. Only a letter or a one-figure number is taken for a misread letter.
+fn repair_letters(read: &mut [ReadRow], warnings: &mut Vec<Warning>) {
+    let letter = |r: &ReadRow| match &r.code {
+        Some(Code::Letter(l)) => LETTERS.iter().position(|x| x == l),
+        _ => None,
+    };
+    let misreadable = |r: &ReadRow| {
+        matches!(&r.code, Some(Code::Letter(_))) || matches!(&r.code, Some(Code::Number(n)) if n.len() == 1)
+    };
+    for i in 0..read.len() {
+        let expected = match i.checked_sub(1).map(|p| letter(&read[p])) {
+            Some(Some(p)) => p + 1,
+            _ => 0,
+        };
+        if letter(&read[i]) == Some(expected) || expected >= LETTERS.len() || !misreadable(&read[i]) {
+            continue;
+        }
+        // The letters after go on from the one expected here (over at most one more misread).
+        let goes_on = (1..=2).any(|k| {
+            read.get(i + k).and_then(letter) == Some(expected + k) && read[i + 1..i + k].iter().all(misreadable)
+        });
+        if goes_on {
+            let was = read[i].item.code.clone().unwrap_or_default();
+            let right = LETTERS[expected];
+            warnings.push(Warning::at(
+                read[i].item.line,
+                format!("item number \"{was}\" breaks the run of letters; read as \"{right}\""),
+            ));
+            read[i].code = Some(Code::Letter(right.to_owned()));
+            read[i].item.code = Some(right.to_owned());
+        }
+    }
+}
+
+/// Dotted numbers that break their run where the numbers after them go on as if they had not
+/// ("2. 2.1. 242. 2.4.", or "2. „8: 2.2." with the number lost, as OCR reads them): the number the
+/// run needs, with a warning. A missing number, or one that follows its neighbour as neither
+/// its first child nor its next sibling, is taken for a misread when the next one, two or three
+/// numbers are the siblings that follow the one expected.
+fn repair_numbers(read: &mut [ReadRow], warnings: &mut Vec<Warning>) {
+    let number = |r: &ReadRow| match &r.code {
+        Some(Code::Number(n)) => Some(n.clone()),
+        _ => None,
+    };
+    let next_sibling = |n: &str| -> String {
+        let (head, last) = n.rsplit_once('.').map_or(("", n), |(h, l)| (h, l));
+        let last = last.parse::<u32>().map_or(0, |l| l + 1);
+        if head.is_empty() { last.to_string() } else { format!("{head}.{last}") }
+    };
+    let misreadable = |r: &ReadRow| matches!(&r.code, None | Some(Code::Number(_)));
+    for i in 1..read.len() {
+        let Some(previous) = number(&read[i - 1]) else { continue };
+        let candidates = [format!("{previous}.1"), next_sibling(&previous)];
+        let here = number(&read[i]);
+        if here.as_ref().is_some_and(|h| candidates.contains(h)) || !misreadable(&read[i]) {
+            continue;
+        }
+        let goes_on = |c: &String| {
+            let mut expected = c.clone();
+            (1..=3).any(|k| {
+                expected = next_sibling(&expected);
+                read.get(i + k).and_then(number).as_ref() == Some(&expected)
+                    && read[i + 1..i + k].iter().all(misreadable)
+            })
+        };
+        let Some(right) = candidates.iter().find(|c| goes_on(c)).cloned() else { continue };
+        let was = read[i].item.code.clone();
+        warnings.push(Warning::at(
+            read[i].item.line,
+            match was {
+                Some(was) => format!("item number \"{was}\" breaks the run of numbers; read as \"{right}\""),
+                None => format!("item number missing in the run of numbers; read as \"{right}\""),
+            },
+        ));
+        read[i].code = Some(Code::Number(right.clone()));
+        read[i].item.code = Some(right);
+    }
 }
 
 fn read_row(header: &Header, row: &RawRow, warnings: &mut Vec<Warning>) -> ReadRow {
@@ -520,4 +627,40 @@ fn read_deadline_cell(cell: &str, line: usize, warnings: &mut Vec<Warning>) -> O
         ));
     }
     deadline
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    #[test]
+    fn a_misread_letter_in_a_run_of_lettered_items_is_read_as_the_run_needs() {
+        let rows = ["1", "q)", "b)", "c)", "d)", "đ)", "6)", "9)", "h)", "2", "a)", "e)"];
+        let mut text = String::from("TT\tNhiệm vụ\tĐơn vị chủ trì\n");
+        for (i, code) in rows.iter().enumerate() {
+            writeln!(text, "{code}\tViệc số {i}\tSở Tài chính").expect("writes to a String");
+        }
+        let plan = crate::read_plan("plan.txt", text.as_bytes()).expect("a plan");
+        let codes: Vec<&str> = plan.items.iter().filter_map(|i| i.code.as_deref()).collect();
+        // "e)" after "a)" is no misread: nothing after it says which letter the run needs.
+        assert_eq!(codes, ["1", "a", "b", "c", "d", "đ", "e", "g", "h", "2", "a", "e"]);
+        assert_eq!(plan.warnings.iter().filter(|w| w.message.contains("breaks the run of letters")).count(), 3);
+    }
+
+    #[test]
+    fn a_misread_or_missing_number_in_a_run_is_read_as_the_run_needs() {
+        // A misread number cell that is no number ("„8:") keeps its row, without a number.
+        let rows = ["1", "1.1", "1.2", "2", "„8:", "242", "¬", "2.4", "3", "Lộ", "5", "cả", "9"];
+        let mut text = String::from("TT\tNhiệm vụ\tĐơn vị chủ trì\n");
+        for (i, code) in rows.iter().enumerate() {
+            writeln!(text, "{code}\tViệc số {i}\tSở Tài chính").expect("writes to a String");
+        }
+        let plan = crate::read_plan("plan.txt", text.as_bytes()).expect("a plan");
+        let codes: Vec<Option<&str>> = plan.items.iter().map(|i| i.code.as_deref()).collect();
+        // The row between 5 and 9 keeps no number: nothing says which one it lost.
+        let want = ["1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "2.4", "3", "4", "5", "", "9"];
+        let want: Vec<Option<&str>> = want.iter().map(|c| (!c.is_empty()).then_some(*c)).collect();
+        assert_eq!(codes, want);
+        assert_eq!(plan.items[3].kind, chitieu_core::ItemKind::Group);
+    }
 }

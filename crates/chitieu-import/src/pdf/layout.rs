@@ -18,6 +18,8 @@ use super::page::{Page, Rule, Word};
 
 /// Rule positions closer than this (points) are one grid edge.
 const SNAP: f32 = 2.5;
+/// A rule may run past the table's border by this much (points): less than any row.
+const OVERSHOOT: f32 = 4.0;
 /// A rule is at most this thick.
 const THICK: f32 = 3.0;
 
@@ -244,9 +246,15 @@ impl Grid {
         let right = hs.iter().map(|h| h.to).fold(f32::NEG_INFINITY, f32::max);
         let top = vs.iter().map(|v| v.from).fold(f32::INFINITY, f32::min);
         let bottom = vs.iter().map(|v| v.to).fold(f32::NEG_INFINITY, f32::max);
-        // Tables drawn without outer side borders still end where their rows end.
-        let xs = edges(vs.iter().map(|v| v.at).chain([left, right]).collect());
-        let ys = edges(hs.iter().map(|h| h.at).chain([top, bottom]).collect());
+        // Tables drawn without outer side borders still end where their rows end; a scanned
+        // rule that only overshoots the border by a little adds no sliver of a row or column.
+        let bounded = |at: Vec<f32>, bounds: [f32; 2]| {
+            let far = |b: &f32| at.iter().all(|a| (a - b).abs() > OVERSHOOT);
+            let bounds: Vec<f32> = bounds.into_iter().filter(far).collect();
+            edges(at.into_iter().chain(bounds).collect())
+        };
+        let xs = bounded(vs.iter().map(|v| v.at).collect(), [left, right]);
+        let ys = bounded(hs.iter().map(|h| h.at).collect(), [top, bottom]);
         if xs.len() < 2 || ys.len() < 2 || right - left < 20.0 || bottom - top < 8.0 {
             return None;
         }

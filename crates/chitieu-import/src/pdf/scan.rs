@@ -5,16 +5,23 @@
 //! pixels), [`binary`] (Otsu threshold, local contrast), [`skew`] (angle from projection
 //! profiles, rotation back), [`lines`] (long runs of ink → rules, erased before OCR),
 //! [`cells`] (the regions the rules enclose), [`ocr`] (cells and the rest of the page read by
-//! [`tesseract`], words mapped back to the page). Words and rules come out in points on the
-//! straightened page.
+//! [`tesseract`], words mapped back to the page). What the Vietnamese model gets wrong is put
+//! right in [`short`] (item numbers and figures read three ways), [`signs`] ("≥"/"≤" told by
+//! the bar under the chevron), [`roman`] (section numerals told by their shape) and [`tones`]
+//! (tone marks against an administrative vocabulary). Words and rules come out in points on
+//! the straightened page.
 
 mod binary;
 mod cells;
 mod lines;
 mod ocr;
 mod render;
+mod roman;
+mod short;
+mod signs;
 mod skew;
 mod tesseract;
+mod tones;
 
 use image::GrayImage;
 

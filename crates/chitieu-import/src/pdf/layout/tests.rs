@@ -193,3 +193,30 @@ fn text_outside_tables_comes_out_as_lines_in_reading_order() {
         .collect();
     assert_eq!(kinds, ["KẾ HOẠCH", "Chuyển đổi số năm 2026", "table", "row STT", "Nơi nhận:"]);
 }
+
+#[test]
+fn scanned_rules_running_a_little_past_the_border_add_no_sliver_row_or_column() {
+    // A two-row header whose "Đơn vị chủ trì" spans both rows; the column rules start 2.6 pt
+    // above the top rule and the top rule runs 2.6 pt past the right border, as on a scan.
+    let mut page = ruled(1, &XS, &[100.0, 120.0, 140.0, 160.0], &[(0, 0, false), (0, 1, false), (0, 2, false)]);
+    for r in &mut page.rules {
+        if r.x1 - r.x0 < 1.0 {
+            r.y0 -= 2.6;
+        } else if (r.y0 - 99.75).abs() < 0.01 {
+            r.x1 += 2.6;
+        }
+    }
+    header(&mut page);
+    put(&mut page, 555.0, 125.0, "Đơn vị phối hợp");
+    put(&mut page, 55.0, 145.0, "1");
+    put(&mut page, 95.0, 145.0, "Số hóa hồ sơ");
+    let layout = layout(&[page]);
+    assert_eq!(
+        rows(&layout),
+        [
+            vec!["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            vec!["", "", "", "Đơn vị phối hợp"],
+            vec!["1", "Số hóa hồ sơ", "", ""],
+        ]
+    );
+}

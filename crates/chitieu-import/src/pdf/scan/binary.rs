@@ -134,6 +134,54 @@ pub fn levels(image: &GrayImage) -> Levels {
     best
 }
 
+/// A group of touching ink pixels: its box and size.
+#[derive(Debug, Clone, Copy)]
+pub struct Blob {
+    pub x0: u32,
+    pub y0: u32,
+    pub x1: u32,
+    pub y1: u32,
+    pub pixels: usize,
+}
+
+/// The 8-connected groups of ink in a `width` × `height` bitmap (row by row), in its pixels.
+pub fn blobs(ink: &[bool], width: usize, height: usize) -> Vec<Blob> {
+    let mut seen = vec![false; ink.len()];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for start in 0..ink.len() {
+        if !ink[start] || seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        let mut blob = Blob { x0: u32::MAX, y0: u32::MAX, x1: 0, y1: 0, pixels: 0 };
+        while let Some(at) = stack.pop() {
+            let (x, y) = (at % width, at / width);
+            blob = Blob {
+                x0: blob.x0.min(x as u32),
+                y0: blob.y0.min(y as u32),
+                x1: blob.x1.max(x as u32 + 1),
+                y1: blob.y1.max(y as u32 + 1),
+                pixels: blob.pixels + 1,
+            };
+            for (dx, dy) in [(-1i64, -1i64), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
+                let (nx, ny) = (x as i64 + dx, y as i64 + dy);
+                if nx < 0 || ny < 0 || nx >= width as i64 || ny >= height as i64 {
+                    continue;
+                }
+                let n = ny as usize * width + nx as usize;
+                if ink[n] && !seen[n] {
+                    seen[n] = true;
+                    stack.push(n);
+                }
+            }
+        }
+        out.push(blob);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

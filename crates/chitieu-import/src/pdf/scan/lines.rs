@@ -18,12 +18,21 @@ const MIN_HORIZONTAL: f32 = 24.0;
 const MIN_VERTICAL: f32 = 16.0;
 /// Shortest rule kept on its own, in points.
 const MIN_ALONE: f32 = 72.0;
+/// Shortest vertical rule kept where it runs from one horizontal rule to another, in points:
+/// the column rule of a one-line header row ("2025 | 2030" under "Mức chỉ tiêu") between
+/// section rows that span the table.
+const MIN_BETWEEN: f32 = 8.0;
 /// Thickest rule, in points.
 const MAX_THICKNESS: f32 = 4.0;
 /// Pieces of one line further apart than this are two rules, in points.
 const MAX_GAP: f32 = 3.0;
 /// How near a rule's end must come to another to meet it, in points.
 const MEET: f32 = 3.0;
+/// A short column rule lines up with a long one above or below it within this, in points
+/// (a letter's stem, reaching from row rule to row rule in a tight row, does not).
+const ALIGNED: f32 = 1.0;
+/// How near a short column rule's ends must come to the row rules it runs between, in points.
+const TOUCH: f32 = 1.5;
 /// Gaps in a run this long or shorter are bridged, in points.
 const BRIDGE: f32 = 0.5;
 /// A rule pixel is darker than the paper around it by this share of the ink's contrast.
@@ -53,15 +62,18 @@ pub fn find(image: &GrayImage, levels: Levels, dpi: f32) -> Vec<PixelBox> {
     let text = Bitmap::from_gray(image, levels.threshold);
     let ink = &ink(image, levels, dpi);
     let px = |pt: f32| (pt * dpi / 72.0).round().max(1.0) as u32;
-    let min = px(MIN_HORIZONTAL.min(MIN_VERTICAL));
+
     let bridge = (BRIDGE * dpi / 72.0).round() as usize;
-    let lines = |ink: &Bitmap, text: &Bitmap| -> Vec<PixelBox> {
+    let lines = |ink: &Bitmap, text: &Bitmap, min: f32| -> Vec<PixelBox> {
+        let min = px(min);
         let pieces = join(runs(ink, min, bridge, px(MAX_THICKNESS)), px(MAX_GAP), px(MAX_THICKNESS));
         let clear = |of: &Bitmap, p: &PixelBox| clear_sides(of, p, px(SIDE_OFFSET), px(SIDE_WIDTH));
         pieces.into_iter().filter(|p| clear(ink, p) || (p.width() >= px(LONG) && clear(text, p))).collect()
     };
-    let horizontal: Vec<PixelBox> = lines(ink, &text).into_iter().map(|h| trim(image, h, true)).collect();
-    let vertical: Vec<PixelBox> = lines(&ink.transposed(), &text.transposed())
+    let horizontal: Vec<PixelBox> =
+        lines(ink, &text, MIN_HORIZONTAL.min(MIN_VERTICAL)).into_iter().map(|h| trim(image, h, true)).collect();
+    let (ink_t, text_t) = (ink.transposed(), text.transposed());
+    let vertical: Vec<PixelBox> = lines(&ink_t, &text_t, MIN_VERTICAL)
         .into_iter()
         .map(|b| trim(image, PixelBox { x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1 }, false))
         .collect();
@@ -72,9 +84,39 @@ pub fn find(image: &GrayImage, levels: Levels, dpi: f32) -> Vec<PixelBox> {
     let keep = |r: &PixelBox, length: u32, min: u32, others: &[PixelBox]| {
         length >= px(MIN_ALONE) || (length >= min && others.iter().any(|o| meets(r, o)))
     };
+    // A short vertical piece that runs from a horizontal rule down to another is a column rule;
+    // a letter's stem in a one-line row stops a point or two short of them.
+    let touch = px(TOUCH);
+    let between = |v: &PixelBox| {
+        // An end within `touch` of a row rule's middle line (it may pierce the rule a little).
+        let reaches = |y: u32| {
+            horizontal.iter().any(|h| {
+                h.x0 <= v.x1 + meet
+                    && v.x0 <= h.x1 + meet
+                    && (h.y0 + h.y1).div_ceil(2).abs_diff(y) <= touch + h.height()
+            })
+        };
+        v.height() >= px(MIN_BETWEEN) && reaches(v.y0) && reaches(v.y1)
+    };
     let mut out: Vec<PixelBox> =
         horizontal.iter().filter(|h| keep(h, h.width(), px(MIN_HORIZONTAL), &vertical)).copied().collect();
     out.extend(vertical.iter().filter(|v| keep(v, v.height(), px(MIN_VERTICAL), &horizontal)));
+    // Short column rules: looked for apart, so that the strokes of letters beside a long rule
+    // (found with it at this length) cannot thicken it into a block.
+    // A cell's text may start right after the rule: one side clear is enough, the rule running
+    // from row rule to row rule says the rest.
+    let short = join(runs(&ink_t, px(MIN_BETWEEN), bridge, px(MAX_THICKNESS)), px(MAX_GAP), px(MAX_THICKNESS))
+        .into_iter()
+        .filter(|p| {
+            let (left, right) = side_ink(&ink_t, p, px(SIDE_OFFSET), px(SIDE_WIDTH));
+            left.min(right) <= SIDE_INK
+        })
+        .map(|b| trim(image, PixelBox { x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1 }, false))
+        .filter(|s| {
+            let aligned = |v: &PixelBox| (v.x0 + v.x1).abs_diff(s.x0 + s.x1) <= 2 * px(ALIGNED);
+            between(s) && !vertical.iter().any(|v| meets(s, v)) && vertical.iter().any(aligned)
+        });
+    out.extend(short.collect::<Vec<_>>());
     out
 }
 
@@ -118,6 +160,12 @@ pub fn erase(image: &mut GrayImage, rules: &[PixelBox], dpi: f32) {
 /// Whether the strips above and below horizontal piece `p` (`offset` pixels away, `width`
 /// high) are mostly free of `ink`.
 fn clear_sides(ink: &Bitmap, p: &PixelBox, offset: u32, width: u32) -> bool {
+    let (above, below) = side_ink(ink, p, offset, width);
+    above <= SIDE_INK && below <= SIDE_INK
+}
+
+/// The shares of `ink` in the strips above and below horizontal piece `p`.
+fn side_ink(ink: &Bitmap, p: &PixelBox, offset: u32, width: u32) -> (f32, f32) {
     let share = |rows: std::ops::Range<u32>| -> f32 {
         let rows = rows.start.min(ink.height)..rows.end.min(ink.height);
         let total = rows.len() * p.width() as usize;
@@ -129,7 +177,7 @@ fn clear_sides(ink: &Bitmap, p: &PixelBox, offset: u32, width: u32) -> bool {
     };
     let above = share(p.y0.saturating_sub(offset + width)..p.y0.saturating_sub(offset));
     let below = share(p.y1 + offset..p.y1 + offset + width);
-    above <= SIDE_INK && below <= SIDE_INK
+    (above, below)
 }
 
 /// Groups of touching horizontal runs of at least `min` pixels (each row OR-ed with the rows
@@ -271,6 +319,31 @@ mod tests {
         for r in &v {
             assert!(r.width() <= 8 && r.height() >= 1400 && r.y0.abs_diff(150) <= 6, "{r:?}");
         }
+    }
+
+    #[test]
+    fn a_short_column_rule_between_two_row_rules_is_kept_a_letter_stem_is_not() {
+        // Row rules at y = 100 and 155 (13 pt apart at 300 dpi), a section row below to 200, and
+        // body rows to 600. The column rule at x = 600 runs 100..155 and again 200..600; a
+        // letter's stem at x = 900 fills its row as tightly, with no column there.
+        let mut page = GrayImage::from_pixel(1200, 700, image::Luma([250]));
+        let mut ink = |xs: std::ops::Range<u32>, ys: std::ops::Range<u32>| {
+            for y in ys {
+                for x in xs.clone() {
+                    page.put_pixel(x, y, image::Luma([20]));
+                }
+            }
+        };
+        for y in [100, 155, 200, 600] {
+            ink(50..1150, y..y + 3);
+        }
+        ink(600..603, 100..158);
+        ink(600..603, 200..603);
+        ink(900..904, 104..154);
+        let found = rules(&page);
+        let short: Vec<&PixelBox> = found.iter().filter(|r| r.height() > r.width() && r.y1 <= 160).collect();
+        assert_eq!(short.len(), 1, "{found:?}");
+        assert!(short[0].x0.abs_diff(600) <= 2, "{short:?}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use image::GrayImage;
 use super::ScanError;
 use super::cells::Regions;
 use super::tesseract;
+use super::{roman, short, signs, tones};
 use crate::pdf::page::Word;
 
 /// White margin round each piece, in points (Tesseract reads badly up to the edge).
@@ -24,6 +25,9 @@ const MARGIN: f32 = 5.0;
 const BAND_GAP: f32 = 14.0;
 /// A piece with fewer ink pixels than this is a speck, not text.
 const MIN_INK: usize = 12;
+/// The confidence given to a word read from its shape, not by Tesseract: low enough to be
+/// named in the warning about unsure words.
+const SHAPE_CONFIDENCE: f32 = 50.0;
 /// At most this many Tesseract processes at once.
 const MAX_PROCESSES: usize = 4;
 
@@ -56,24 +60,84 @@ pub fn read(page: &GrayImage, threshold: u8, regions: &Regions, dpi: f32) -> Res
             pieces.push(cut(b, margin, |x, y| if outside(x, y) { page.get_pixel(x, y).0[0] } else { 255 }));
         }
     }
-    let reads = read_batched(&pieces, dpi)?;
-    let scale = 72.0 / dpi;
-    Ok(reads
-        .into_iter()
-        .filter(|(_, r)| !is_rule_residue(&r.text))
-        .map(|(piece, r)| {
-            let p = &pieces[piece];
-            let (x, y) = ((p.x + i64::from(r.left)) as f32, (p.y + i64::from(r.top)) as f32);
-            Word {
-                text: chitieu_core::text::clean(&r.text),
-                x0: x * scale,
-                y0: y * scale,
-                x1: (x + r.width as f32) * scale,
-                y1: (y + r.height as f32) * scale,
-                confidence: Some(r.confidence.clamp(0.0, 100.0)),
-            }
+    let mut words: Vec<Vec<Word>> = (0..pieces.len()).map(|_| Vec::new()).collect();
+    for (piece, r) in read_batched(&pieces, "vie", 6, dpi)? {
+        words[piece].extend(to_word(&pieces[piece], &r, threshold, dpi));
+    }
+    // Short pieces read twice more: wider margin (Vietnamese), and English (see `short`).
+    let short: Vec<usize> = (0..pieces.len())
+        .filter(|&i| {
+            let (w, h) = pieces[i].image.dimensions();
+            short::is_short(w.saturating_sub(2 * margin), h.saturating_sub(2 * margin), dpi)
         })
-        .collect())
+        .collect();
+    let extra = (short::EXTRA_MARGIN * dpi / 72.0).round() as u32;
+    let wider: Vec<Piece> = short.iter().map(|&i| pieces[i].widened(extra)).collect();
+    let mut again: Vec<Vec<Vec<Word>>> = vec![vec![Vec::new(); 2]; short.len()];
+    let models: &[(&str, u8)] = if tesseract::has_model("eng") { &[("vie", 6), ("eng", 7)] } else { &[("vie", 6)] };
+    for (m, &(lang, psm)) in models.iter().enumerate() {
+        for (k, r) in read_batched(&wider, lang, psm, dpi)? {
+            again[k][m].extend(to_word(&wider[k], &r, threshold, dpi));
+        }
+    }
+    for (k, &i) in short.iter().enumerate() {
+        let first = std::mem::take(&mut words[i]);
+        let reads = std::iter::once(first).chain(again[k].drain(..models.len())).collect();
+        let chosen = short::choose(reads);
+        // A section numeral both models misread, told by its shape.
+        words[i] = match roman::numeral(&pieces[i].image, threshold) {
+            Some(numeral) if !short::reads_as_number(&chosen) => vec![pieces[i].whole(numeral, margin, dpi)],
+            _ => chosen,
+        };
+    }
+    for piece in &mut words {
+        tones::correct(piece);
+    }
+    Ok(words.into_iter().flatten().collect())
+}
+
+/// A word Tesseract read in `piece`, on the page in points; `None` for what is left of a rule.
+fn to_word(piece: &Piece, r: &tesseract::Read, threshold: u8, dpi: f32) -> Option<Word> {
+    if is_rule_residue(&r.text) {
+        return None;
+    }
+    let scale = 72.0 / dpi;
+    let (x, y) = ((piece.x + i64::from(r.left)) as f32, (piece.y + i64::from(r.top)) as f32);
+    // The box a little deeper: a "≥" read as ">" may keep its bar out of the box.
+    let b = (r.left, r.top, r.left + r.width, r.top + r.height + r.height / 4);
+    Some(Word {
+        text: chitieu_core::text::clean(&signs::restore(&r.text, &piece.image, threshold, b)),
+        x0: x * scale,
+        y0: y * scale,
+        x1: (x + r.width as f32) * scale,
+        y1: (y + r.height as f32) * scale,
+        confidence: Some(r.confidence.clamp(0.0, 100.0)),
+    })
+}
+
+impl Piece {
+    /// One word over the piece's ink (inside its `margin`), for text read from its shape.
+    fn whole(&self, text: String, margin: u32, dpi: f32) -> Word {
+        let scale = 72.0 / dpi;
+        let (w, h) = self.image.dimensions();
+        let (x, y) = ((self.x + i64::from(margin)) as f32, (self.y + i64::from(margin)) as f32);
+        Word {
+            text,
+            x0: x * scale,
+            y0: y * scale,
+            x1: (x + w.saturating_sub(2 * margin) as f32) * scale,
+            y1: (y + h.saturating_sub(2 * margin) as f32) * scale,
+            confidence: Some(SHAPE_CONFIDENCE),
+        }
+    }
+
+    /// The piece with `extra` more white pixels round it.
+    fn widened(&self, extra: u32) -> Piece {
+        let (w, h) = self.image.dimensions();
+        let mut image = GrayImage::from_pixel(w + 2 * extra, h + 2 * extra, image::Luma([255]));
+        image::imageops::replace(&mut image, &self.image, i64::from(extra), i64::from(extra));
+        Piece { image, x: self.x - i64::from(extra), y: self.y - i64::from(extra) }
+    }
 }
 
 /// The box `(x0, y0, x1, y1)` of the ink pixels in the given ranges, if there are enough.
@@ -140,7 +204,7 @@ fn is_rule_residue(text: &str) -> bool {
 
 /// Reads the pieces in up to one Tesseract process per core, each with a share of the
 /// pieces balanced by area; gives (piece index, word) pairs in piece order.
-fn read_batched(pieces: &[Piece], dpi: f32) -> Result<Vec<(usize, tesseract::Read)>, ScanError> {
+fn read_batched(pieces: &[Piece], lang: &str, psm: u8, dpi: f32) -> Result<Vec<(usize, tesseract::Read)>, ScanError> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let processes = cores.clamp(1, MAX_PROCESSES).min(pieces.len());
     if processes == 0 {
@@ -165,7 +229,7 @@ fn read_batched(pieces: &[Piece], dpi: f32) -> Result<Vec<(usize, tesseract::Rea
                 scope.spawn(move || {
                     std::fs::create_dir(&dir)?;
                     let images: Vec<&GrayImage> = members.iter().map(|&i| &pieces[i].image).collect();
-                    let reads = tesseract::read(&images, 6, dpi, &dir)?;
+                    let reads = tesseract::read(&images, lang, psm, dpi, &dir)?;
                     Ok(reads.into_iter().map(|r| (members[r.image], r)).collect())
                 })
             })

@@ -56,9 +56,23 @@ pub struct Read {
     pub confidence: f32,
 }
 
-/// Reads `images` with page segmentation mode `psm` in one `tesseract` process, its work
-/// files in `dir`.
-pub fn read(images: &[&GrayImage], psm: u8, dpi: f32, dir: &Path) -> Result<Vec<Read>, ScanError> {
+/// Whether Tesseract lists the model `lang` (e.g. "eng"), asked once per process.
+pub fn has_model(lang: &'static str) -> bool {
+    static LISTED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let listed = LISTED.get_or_init(|| {
+        Command::new(PROGRAM)
+            .arg("--list-langs")
+            .stdin(Stdio::null())
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).lines().skip(1).map(|l| l.trim().to_owned()).collect())
+            .unwrap_or_default()
+    });
+    listed.iter().any(|l| l == lang)
+}
+
+/// Reads `images` with model `lang` and page segmentation mode `psm` in one `tesseract`
+/// process, its work files in `dir`.
+pub fn read(images: &[&GrayImage], lang: &str, psm: u8, dpi: f32, dir: &Path) -> Result<Vec<Read>, ScanError> {
     if images.is_empty() {
         return Ok(Vec::new());
     }
@@ -79,7 +93,7 @@ pub fn read(images: &[&GrayImage], psm: u8, dpi: f32, dir: &Path) -> Result<Vec<
     let output = Command::new(PROGRAM)
         .arg(&input)
         .arg("stdout")
-        .args(["-l", "vie", "--psm", &psm.to_string(), "--dpi", &format!("{}", dpi.round())])
+        .args(["-l", lang, "--psm", &psm.to_string(), "--dpi", &format!("{}", dpi.round())])
         .arg("tsv")
         .env("OMP_THREAD_LIMIT", "1")
         .current_dir(dir)
@@ -95,7 +109,7 @@ pub fn read(images: &[&GrayImage], psm: u8, dpi: f32, dir: &Path) -> Result<Vec<
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
         if stderr.contains("Failed loading language") {
-            return Err(ScanError::TesseractMissing(format!("its `vie` model did not load: {}", stderr.trim())));
+            return Err(ScanError::TesseractMissing(format!("its `{lang}` model did not load: {}", stderr.trim())));
         }
         let stderr = stderr.trim();
         let tail = stderr.char_indices().rev().nth(2000).map_or(stderr, |(i, _)| &stderr[i..]);
