@@ -354,7 +354,7 @@ fn a_partial_document_is_judged_on_the_items_it_reaches() {
 /// The scans' layouts (what OCR saw, `chitieu parse --format layout`) and every mismatch,
 /// written to the directory `SCAN_REPORT` names, to study the errors.
 #[test]
-#[ignore = "a study aid: SCAN_REPORT=dir cargo test -p chitieu-import --test pdf_corpus -- --ignored scan_report"]
+#[ignore = "a study aid: SCAN_REPORT=dir cargo test -p chitieu-import --test it -- --ignored pdf_corpus::scan_report"]
 fn scan_report() {
     let Ok(out) = std::env::var("SCAN_REPORT") else { return };
     std::fs::create_dir_all(&out).unwrap();

@@ -1,6 +1,6 @@
 //! Real .docx and .xlsx fixtures built from the seeds' tables (001: "Phân công thực hiện" over
 //! three columns; 003: "Mức chỉ tiêu" over five years), with merged cells where the seeds
-//! repeat a value. `cargo test -p chitieu-import --test office_fixtures -- --ignored` writes
+//! repeat a value. `cargo test -p chitieu-import --test it -- --ignored office_fixtures` writes
 //! them to fixtures/office/; the tests check the committed files are what the generator
 //! writes, and that each reads into the same plan as the seed text it was built from.
 //!

@@ -5,8 +5,8 @@
 use chitieu_core::Plan;
 use proptest::prelude::*;
 
-const SEED_000: &str = include_str!("../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
-const SEED_003: &str = include_str!("../../../fixtures/seeds/003_683dc05f664d02ec.txt");
+const SEED_000: &str = include_str!("../../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
+const SEED_003: &str = include_str!("../../../../fixtures/seeds/003_683dc05f664d02ec.txt");
 
 /// Items without their line numbers, which a page break legitimately shifts.
 fn content(plan: &Plan) -> Vec<chitieu_core::Item> {
