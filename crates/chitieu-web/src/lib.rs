@@ -8,6 +8,7 @@ mod api;
 mod assets;
 mod auth;
 pub mod config;
+mod download;
 mod error;
 mod headers;
 mod pages;
