@@ -419,16 +419,16 @@ async fn the_storage_story_holds_on_postgres() {
 }
 
 async fn sign_in_failures(store: &SqlStore) {
-    let forget = "2026-11-22T08:00:00Z";
+    let forget = "2026-11-22T10:00:00Z";
     for n in 1..=3 {
         assert_eq!(store.record_sign_in_failure(" BaoCao", AT, forget).await.expect("failure"), n);
     }
     assert_eq!(store.sign_in_hold("baocao", AT).await.expect("hold"), None);
-    store.hold_sign_ins("baocao", "2026-11-23T08:01:00Z").await.expect("held");
-    assert_eq!(store.sign_in_hold("BAOCAO", AT).await.expect("hold").as_deref(), Some("2026-11-23T08:01:00Z"));
-    assert_eq!(store.sign_in_hold("baocao", "2026-11-23T08:01:00Z").await.expect("hold"), None, "over");
+    store.hold_sign_ins("baocao", "2026-11-23T10:01:00Z").await.expect("held");
+    assert_eq!(store.sign_in_hold("BAOCAO", AT).await.expect("hold").as_deref(), Some("2026-11-23T10:01:00Z"));
+    assert_eq!(store.sign_in_hold("baocao", "2026-11-23T10:01:00Z").await.expect("hold"), None, "over");
     assert_eq!(store.record_sign_in_failure("khac", AT, forget).await.expect("failure"), 1, "per account");
-    let next_day = ("2026-11-24T09:00:00Z", "2026-11-23T09:00:00Z");
+    let next_day = ("2026-11-24T11:00:00Z", "2026-11-23T11:00:00Z");
     assert_eq!(store.record_sign_in_failure("baocao", next_day.0, next_day.1).await.expect("failure"), 1, "forgotten");
     store.clear_sign_in_failures("baocao").await.expect("signed in");
     assert_eq!(store.record_sign_in_failure("baocao", next_day.0, next_day.1).await.expect("failure"), 1);
