@@ -506,7 +506,7 @@ async fn csv_text_cells_that_start_a_formula_are_neutralised_but_negative_number
         .expect("the unit's line");
     assert_eq!(&row[column("org_name")], format!("'{hostile}"));
     assert_eq!(&row[column("value")], "-12.0", "a negative number stays a number");
-    assert!(row[column("reported")].starts_with('-'), "a negative number in words stays too: {:?}", row);
+    assert!(row[column("reported")].starts_with('-'), "a negative number in words stays too: {row:?}");
 }
 
 #[tokio::test]
