@@ -21,6 +21,7 @@ mod reminders;
 mod reports;
 mod review;
 mod sessions;
+mod sign_ins;
 mod sql;
 mod store;
 mod users;

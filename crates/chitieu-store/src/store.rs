@@ -305,10 +305,36 @@ impl SqlStore {
         self.create_session_tx(session).await
     }
 
-    /// The session with this id and its user, if it is open at `now` (RFC 3339 UTC) and the user
-    /// is active.
-    pub async fn session(&self, id: &str, now: &str) -> Result<Option<Session>> {
-        self.session_by_id(id, now).await
+    /// The session with this id and its user, if it is open at `now` (RFC 3339 UTC), was used
+    /// after `idle_since` and the user is active.
+    pub async fn session(&self, id: &str, now: &str, idle_since: &str) -> Result<Option<Session>> {
+        self.session_by_id(id, now, idle_since).await
+    }
+
+    /// Records that the session was used at `at` (an earlier time is ignored).
+    pub async fn touch_session(&self, id: &str, at: &str) -> Result<()> {
+        self.touch_session_at(id, at).await
+    }
+
+    /// Until when sign-ins to `account` are held, if they are at `now`.
+    pub async fn sign_in_hold(&self, account: &str, now: &str) -> Result<Option<String>> {
+        self.sign_in_hold_of(account, now).await
+    }
+
+    /// Counts a failed sign-in to `account` at `at` (failures before `forget_before` no longer
+    /// count) and returns how many there are now; forgets other accounts' old failures.
+    pub async fn record_sign_in_failure(&self, account: &str, at: &str, forget_before: &str) -> Result<u32> {
+        self.record_sign_in_failure_tx(account, at, forget_before).await
+    }
+
+    /// Holds sign-ins to `account` until `until`.
+    pub async fn hold_sign_ins(&self, account: &str, until: &str) -> Result<()> {
+        self.hold_sign_ins_of(account, until).await
+    }
+
+    /// Forgets `account`'s failed sign-ins (it signed in).
+    pub async fn clear_sign_in_failures(&self, account: &str) -> Result<()> {
+        self.clear_sign_in_failures_of(account).await
     }
 
     /// Ends a session (signing out); one already gone is not an error.

@@ -348,6 +348,7 @@ async fn users_and_audit(store: &SqlStore, plan_id: i64) {
     let (found, hash) = store.user("Reporter1").await.expect("lookup").expect("found");
     assert_eq!((found.id, hash.starts_with("$argon2id$")), (user.id, true));
     sessions(store, &user).await;
+    sign_in_failures(store).await;
 
     let events = store.audit_events("plan", &plan_id.to_string()).await.expect("audit");
     assert_eq!(events[0].action, "import");
@@ -364,22 +365,29 @@ async fn sessions(store: &SqlStore, user: &User) {
         expires_at: "2026-11-23T18:00:00Z".into(),
     };
     store.create_session(&session).await.expect("session");
-    let open = store.session(&id, "2026-11-23T17:59:59Z").await.expect("lookup").expect("open");
+    let open = store.session(&id, "2026-11-23T17:59:59Z", AT).await;
+    assert!(open.expect("lookup").is_none(), "not used since it opened at {AT}: idle");
+    store.touch_session(&id, "2026-11-23T17:30:00Z").await.expect("used");
+    let open = store.session(&id, "2026-11-23T17:59:59Z", AT).await.expect("lookup").expect("open");
     assert_eq!((open.user.id, open.csrf_token.as_str()), (user.id, session.csrf_token.as_str()));
-    assert!(store.session(&id, "2026-11-23T18:00:00Z").await.expect("lookup").is_none(), "expired");
-    assert!(store.session("unknown", AT).await.expect("lookup").is_none());
+    assert_eq!((open.id.as_str(), open.last_seen_at.as_str()), (id.as_str(), "2026-11-23T17:30:00Z"));
+    let kept: Vec<String> =
+        sqlx::query_scalar("SELECT token_hash FROM sessions").fetch_all(store.pool()).await.expect("hashes");
+    assert_eq!(kept, [chitieu_core::digest::sha256_hex(id.as_bytes())], "only the id's hash is kept");
+    assert!(store.session(&id, "2026-11-23T18:00:00Z", AT).await.expect("lookup").is_none(), "expired");
+    assert!(store.session("unknown", AT, AT).await.expect("lookup").is_none());
 
     let rehash = "$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA";
     assert!(matches!(store.set_password("nobody", rehash, "admin", AT).await, Err(StoreError::NotFound { .. })));
     assert!(matches!(store.set_password(&user.username, "clear", "admin", AT).await, Err(StoreError::Invalid(_))));
     store.set_password(&user.username, rehash, "admin", AT).await.expect("new password");
     assert_eq!(store.user(&user.username).await.expect("lookup").expect("found").1, rehash);
-    assert!(store.session(&id, AT).await.expect("lookup").is_none(), "a new password ends the sessions");
+    assert!(store.session(&id, AT, "").await.expect("lookup").is_none(), "a new password ends the sessions");
 
     store.create_session(&NewSession { id: id.clone(), ..session }).await.expect("session again");
     store.delete_session(&id, AT).await.expect("sign out");
     store.delete_session(&id, AT).await.expect("signing out twice is harmless");
-    assert!(store.session(&id, AT).await.expect("lookup").is_none());
+    assert!(store.session(&id, AT, "").await.expect("lookup").is_none());
     let actions: Vec<String> =
         store.audit_events("user", &user.id.to_string()).await.expect("audit").into_iter().map(|e| e.action).collect();
     assert_eq!(actions, ["create", "sign_in", "set_password", "sign_in", "sign_out"]);
@@ -408,4 +416,20 @@ async fn the_storage_story_holds_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_storage_story_holds_on_postgres() {
     story(&support::postgres().await).await;
+}
+
+async fn sign_in_failures(store: &SqlStore) {
+    let forget = "2026-11-22T10:00:00Z";
+    for n in 1..=3 {
+        assert_eq!(store.record_sign_in_failure(" BaoCao", AT, forget).await.expect("failure"), n);
+    }
+    assert_eq!(store.sign_in_hold("baocao", AT).await.expect("hold"), None);
+    store.hold_sign_ins("baocao", "2026-11-23T10:01:00Z").await.expect("held");
+    assert_eq!(store.sign_in_hold("BAOCAO", AT).await.expect("hold").as_deref(), Some("2026-11-23T10:01:00Z"));
+    assert_eq!(store.sign_in_hold("baocao", "2026-11-23T10:01:00Z").await.expect("hold"), None, "over");
+    assert_eq!(store.record_sign_in_failure("khac", AT, forget).await.expect("failure"), 1, "per account");
+    let next_day = ("2026-11-24T11:00:00Z", "2026-11-23T11:00:00Z");
+    assert_eq!(store.record_sign_in_failure("baocao", next_day.0, next_day.1).await.expect("failure"), 1, "forgotten");
+    store.clear_sign_in_failures("baocao").await.expect("signed in");
+    assert_eq!(store.record_sign_in_failure("baocao", next_day.0, next_day.1).await.expect("failure"), 1);
 }

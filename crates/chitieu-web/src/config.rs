@@ -5,6 +5,11 @@
 //! misspelt setting is never silently ignored. The SMTP password never shows in `Debug`.
 //!
 //! ```toml
+//! [server]
+//! public_url = "https://chitieu.ninhbinh.gov.vn"  # https: `__Host-` Secure cookies and HSTS
+//! trusted_proxy = "127.0.0.1"    # the reverse proxy whose X-Forwarded-For is believed
+//! session_idle_minutes = 30      # a session unused this long ends
+//!
 //! [smtp]
 //! host = "mail.ninhbinh.gov.vn"
 //! port = 587                     # default: 25, 587 or 465 by `tls`
@@ -25,6 +30,7 @@
 //! ```
 
 use std::fmt;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use chitieu_core::reminder::ReminderPolicy;
@@ -37,8 +43,39 @@ use thiserror::Error;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    pub server: ServerConfig,
     pub smtp: SmtpConfig,
     pub reminders: RemindersConfig,
+}
+
+/// How the app meets the network: the address people open it at, the proxy in front of it,
+/// and how long an unused session stays open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerConfig {
+    /// The address people open the app at. When it is `https://…`, the cookies are `Secure` and
+    /// the session's is named `__Host-chitieu_session` (no other site, no plain-http page can set
+    /// it), and answers carry HSTS. Also the link in reminder e-mails when `reminders.site_url`
+    /// is not given.
+    pub public_url: Option<String>,
+    /// The reverse proxy in front of the app: only from this address is `X-Forwarded-For`
+    /// believed for the client's address (sign-in limits). None: the socket's peer is the client.
+    pub trusted_proxy: Option<IpAddr>,
+    /// A session unused for this long ends (the 10-hour limit from sign-in holds regardless).
+    pub session_idle_minutes: u32,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig { public_url: None, trusted_proxy: None, session_idle_minutes: 30 }
+    }
+}
+
+impl ServerConfig {
+    /// Whether people reach the app over https.
+    pub fn is_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
 }
 
 /// How the server reaches its mail server. Without a host, no mail goes out (in-app notices
@@ -170,12 +207,13 @@ pub enum ConfigError {
     Invalid { key: &'static str, message: String },
 }
 
-/// The sections environment variables may set: `CHITIEU_SMTP_…`, `CHITIEU_REMINDERS_…`.
-const SECTIONS: [&str; 2] = ["smtp", "reminders"];
+/// The sections environment variables may set: `CHITIEU_SERVER_…`, `CHITIEU_SMTP_…`,
+/// `CHITIEU_REMINDERS_…`.
+const SECTIONS: [&str; 3] = ["server", "smtp", "reminders"];
 
 impl Config {
-    /// Defaults, then `file` (when given), then the `CHITIEU_SMTP_…` and `CHITIEU_REMINDERS_…`
-    /// environment variables; checked.
+    /// Defaults, then `file` (when given), then the `CHITIEU_SERVER_…`, `CHITIEU_SMTP_…` and
+    /// `CHITIEU_REMINDERS_…` environment variables; checked.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(file) = file {
@@ -197,6 +235,13 @@ impl Config {
     /// Values of the right type that still make no sense.
     pub fn check(&self) -> Result<(), ConfigError> {
         let invalid = |key, message: &str| Err(ConfigError::Invalid { key, message: message.to_owned() });
+        let web_address = |url: &str| url.starts_with("http://") || url.starts_with("https://");
+        if self.server.public_url.as_deref().is_some_and(|u| !web_address(u)) {
+            return invalid("server.public_url", "must start with http:// or https://");
+        }
+        if self.server.session_idle_minutes == 0 {
+            return invalid("server.session_idle_minutes", "must be at least 1");
+        }
         if self.smtp.from.parse::<lettre::message::Mailbox>().is_err() {
             return invalid("smtp.from", &format!("\"{}\" is not an address (name@domain)", self.smtp.from));
         }
@@ -222,7 +267,7 @@ impl Config {
         if !(-12..=14).contains(&reminders.utc_offset_hours) {
             return invalid("reminders.utc_offset_hours", "must be from -12 to 14");
         }
-        if reminders.site_url.as_deref().is_some_and(|u| !u.starts_with("http://") && !u.starts_with("https://")) {
+        if reminders.site_url.as_deref().is_some_and(|u| !web_address(u)) {
             return invalid("reminders.site_url", "must start with http:// or https://");
         }
         Ok(())
@@ -268,10 +313,14 @@ mod tests {
             jail.set_env("CHITIEU_REMINDERS_BEFORE_DAYS", "[10, 2]");
             jail.set_env("CHITIEU_REMINDERS_ENABLED", "false");
             jail.set_env("CHITIEU_DB", "sqlite:other.db"); // the command line's, not ours
+            jail.set_env("CHITIEU_SERVER_TRUSTED_PROXY", "10.0.0.1");
+            jail.set_env("CHITIEU_SERVER_SESSION_IDLE_MINUTES", "45");
             let config = load_in(jail, file).expect("environment");
             assert_eq!((config.smtp.host.as_deref(), config.smtp.port()), (Some("relay.example.vn"), 2525));
             assert_eq!(config.smtp.password.as_ref().map(Secret::expose), Some("bí mật"));
             assert_eq!((config.reminders.before_days.as_slice(), config.reminders.enabled), (&[10, 2][..], false));
+            assert_eq!(config.server.trusted_proxy, Some(IpAddr::from([10, 0, 0, 1])));
+            assert_eq!((config.server.session_idle_minutes, config.server.is_https()), (45, false));
             let shown = format!("{config:?}");
             assert!(shown.contains("<redacted>") && !shown.contains("bí mật"), "{shown}");
             Ok(())
@@ -293,6 +342,10 @@ mod tests {
             assert!(from.contains("smtp.from"), "{from}");
             let alone = load_in(jail, "[smtp]\nusername = \"u\"\n").expect_err("password").to_string();
             assert!(alone.contains("password"), "{alone}");
+            let idle = load_in(jail, "[server]\nsession_idle_minutes = 0\n").expect_err("idle").to_string();
+            assert!(idle.contains("server.session_idle_minutes"), "{idle}");
+            let url = load_in(jail, "[server]\npublic_url = \"chitieu.vn\"\n").expect_err("url").to_string();
+            assert!(url.contains("server.public_url"), "{url}");
             jail.set_env("CHITIEU_SMTP_PORT", "cổng");
             let port = load_in(jail, "").expect_err("port").to_string();
             assert!(port.contains("CHITIEU_SMTP_PORT"), "{port}");

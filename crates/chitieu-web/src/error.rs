@@ -26,6 +26,8 @@ pub enum WebError {
     Csrf,
     #[error("Đăng nhập sai quá nhiều lần. Hãy thử lại sau {} phút.", .retry_after_secs.div_ceil(60))]
     TooManyAttempts { retry_after_secs: u64 },
+    #[error("Biểu mẫu quá lớn (tối đa 64 KiB). Hãy rút gọn nội dung rồi gửi lại.")]
+    TooLarge,
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -42,6 +44,7 @@ impl WebError {
             WebError::SignInRequired => StatusCode::UNAUTHORIZED,
             WebError::Forbidden | WebError::Denied(_) | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Invalid(_) => StatusCode::BAD_REQUEST,

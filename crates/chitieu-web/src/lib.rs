@@ -1,6 +1,6 @@
 //! chitieu's web app: server-rendered Vietnamese pages (askama templates, htmx served from the
 //! binary), the JSON API under `/api/v1`, sign-in with argon2id passwords, server-side
-//! sessions, CSRF tokens on every form and sign-in rate limiting.
+//! sessions, CSRF tokens on every form, sign-in rate limiting and the security headers.
 //!
 //! [`router`] builds the whole app over an [`AppState`]; [`serve`] runs it on a listener.
 
@@ -8,7 +8,9 @@ mod api;
 mod assets;
 mod auth;
 pub mod config;
+mod download;
 mod error;
+mod headers;
 mod pages;
 pub mod reminders;
 mod state;
@@ -27,7 +29,8 @@ pub use reminders::{ReminderRun, run_reminders, spawn_reminders};
 pub use state::AppState;
 
 /// Every route of the app. Sessions are loaded and CSRF tokens checked once, in a layer, for
-/// all of them; each handler then states which roles it admits.
+/// all of them; each handler then states which roles it admits. Bodies are limited to 64 KiB
+/// but on the upload routes, which set their own limits; every answer gets the security headers.
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/plans", get(api::plans))
@@ -63,6 +66,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(api::openapi_json))
         .fallback(|| async { WebError::NotFound("Không có trang này.".into()) })
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::session::load))
+        .layer(axum::extract::DefaultBodyLimit::max(auth::session::FORM_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), headers::secure))
         .with_state(state)
 }
 

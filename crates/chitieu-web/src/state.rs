@@ -1,13 +1,15 @@
-//! What every handler shares: the store, the clock, the sign-in limiter, the uploads being
-//! read and those waiting to be published, and the settings with the mail server reminders go
-//! through.
+//! What every handler shares: the store, the clock, the sign-in limiter and the key of the
+//! sign-in form's tokens, the uploads being read and those waiting to be published, and the
+//! settings with the mail server reminders go through.
 
 use std::sync::Arc;
 
 use chitieu_app::{Clock, LocalClock};
 use chitieu_store::SqlStore;
 
-use crate::auth::limiter::SignInLimiter;
+use crate::auth::cookie::Cookies;
+use crate::auth::limiter::AddressLimiter;
+use crate::auth::sign_in_token::SignInTokens;
 use crate::config::{Config, ConfigError};
 use crate::pages::import::pending::PendingImports;
 use crate::pages::import::reading::Readings;
@@ -18,7 +20,10 @@ pub struct AppState {
     pub(crate) store: SqlStore,
     /// The clock read at the configured UTC offset: "today" for every page and reminder.
     pub(crate) clock: LocalClock,
-    pub(crate) limiter: Arc<SignInLimiter>,
+    /// Failed sign-ins per client address (per account they are in the store).
+    pub(crate) limiter: Arc<AddressLimiter>,
+    /// Signs the sign-in form's CSRF tokens, under a key drawn at start.
+    pub(crate) sign_in_tokens: SignInTokens,
     pub(crate) imports: Arc<PendingImports>,
     /// Uploaded documents being read, one at a time.
     pub(crate) readings: Arc<Readings>,
@@ -32,7 +37,8 @@ impl AppState {
         Self {
             store,
             clock: LocalClock::new(clock, LocalClock::VIETNAM_HOURS),
-            limiter: Arc::new(SignInLimiter::default()),
+            limiter: Arc::new(AddressLimiter::default()),
+            sign_in_tokens: SignInTokens::new().expect("the system's random source"),
             imports: Arc::default(),
             readings: Arc::default(),
             config: Arc::default(),
@@ -49,6 +55,11 @@ impl AppState {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The cookies' names and attributes: `__Host-` and `Secure` when the app is reached over https.
+    pub(crate) fn cookies(&self) -> Cookies {
+        Cookies::new(self.config.server.is_https())
     }
 
     /// Takes the server's one turn at reading uploaded documents until the permit is dropped;

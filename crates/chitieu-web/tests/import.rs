@@ -337,9 +337,11 @@ async fn an_upload_expires_after_an_hour() {
     let app = App::start().await;
     let csrf = app.sign_in("quantri").await;
     let path = app.upload(&csrf, "004.txt", SEED_004, &[]).await.url().path().to_owned();
-    app.clock.advance(chrono::Duration::minutes(59));
+    app.clock.advance(chrono::Duration::minutes(29));
+    app.get("/ke-hoach").await; // in use: the session's idle timeout is 30 minutes
+    app.clock.advance(chrono::Duration::minutes(29));
     assert_eq!(app.get(&path).await.status(), StatusCode::OK);
-    app.clock.advance(chrono::Duration::minutes(1));
+    app.clock.advance(chrono::Duration::minutes(2));
     let (status, page) = text(app.get(&path).await).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(page.contains("hết hạn"));
@@ -430,6 +432,9 @@ async fn a_document_refused_after_its_wait_shows_the_form_with_the_reason_and_th
     assert!(page.contains(&format!(r#"<option value="{issuer}" selected>"#)), "the issuer chosen: {page}");
     assert!(page.contains(r#"<option value="commune" selected>"#), "the level chosen: {page}");
     assert_eq!(app.get(&path).await.status(), StatusCode::BAD_REQUEST, "the refusal stays to be read again");
-    app.clock.advance(chrono::Duration::hours(1));
+    for _ in 0..3 {
+        app.clock.advance(chrono::Duration::minutes(20));
+        app.get("/ke-hoach").await; // in use: the session's idle timeout is 30 minutes
+    }
     assert_eq!(app.get(&path).await.status(), StatusCode::NOT_FOUND, "and expires as uploads do");
 }

@@ -113,16 +113,13 @@ async fn evaluated(state: &AppState, id: i64, period: Period) -> Result<Evaluate
     Ok(evaluate(&state.store, id, period, state.clock.today()).await?)
 }
 
-/// The rows as CSV (UTF-8, a header line, RFC 4180 quoting), or as a JSON list.
+/// The rows as CSV (UTF-8, a header line, RFC 4180 quoting, formula-like text neutralised), or
+/// as a JSON list.
 pub(super) fn respond<T: Serialize>(rows: Vec<T>, csv: bool, name: &str) -> Result<Response, WebError> {
     if !csv {
         return Ok(Json(rows).into_response());
     }
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in &rows {
-        writer.serialize(row).map_err(WebError::internal)?;
-    }
-    let bytes = writer.into_inner().map_err(WebError::internal)?;
+    let bytes = super::csv_safe::write(&rows)?;
     let disposition = format!("attachment; filename=\"{name}.csv\"");
     Ok((
         [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],

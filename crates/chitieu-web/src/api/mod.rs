@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, with the pages' permissions, and its OpenAPI 3.1 document
 //! (generated from the handlers' annotations, served at `/api/openapi.json`).
 
+mod csv_safe;
 mod evaluation;
 mod indicators;
 mod links;

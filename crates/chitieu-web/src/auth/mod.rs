@@ -2,6 +2,7 @@
 
 pub(crate) mod cookie;
 pub(crate) mod limiter;
+pub(crate) mod sign_in_token;
 
 pub(crate) mod session;
 

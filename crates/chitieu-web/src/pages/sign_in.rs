@@ -1,4 +1,6 @@
-//! Signing in and out: `/dang-nhap` (the form, and its POST) and `POST /dang-xuat`.
+//! Signing in and out: `/dang-nhap` (the form, and its POST) and `POST /dang-xuat`. A sign-in
+//! is refused (429) while its client address or its account is held after failures (see
+//! [`crate::auth::limiter`]); the check comes before the password's.
 
 use askama::Template;
 use axum::Form;
@@ -6,13 +8,14 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use chitieu_store::NewSession;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::auth::session::{ClientIp, Visitor};
 use chitieu_app::clock::stamp;
 use chitieu_app::password;
 
-use crate::auth::cookie;
+use crate::auth::{cookie, limiter};
 use crate::error::WebError;
 use crate::pages::{Chrome, html};
 use crate::state::AppState;
@@ -37,16 +40,21 @@ pub(crate) struct SignInForm {
     password: String,
 }
 
-pub(crate) async fn form(visitor: Visitor, headers: axum::http::HeaderMap) -> Result<Response, WebError> {
+/// The form, with a fresh signed token (never one the request brings).
+pub(crate) async fn form(State(state): State<AppState>, visitor: Visitor) -> Result<Response, WebError> {
     if visitor.0.is_some() {
         return Ok(Redirect::to(HOME).into_response());
     }
-    let token = match cookie::get(&headers, cookie::SIGN_IN_CSRF) {
-        Some(token) if token.len() == 64 => token.to_owned(),
-        _ => cookie::random_token().map_err(WebError::internal)?,
-    };
+    let token = state.sign_in_tokens.issue(state.clock.now()).map_err(WebError::internal)?;
     let page = SignInPage { chrome: Chrome::anonymous(), csrf: &token, username: "", error: None };
-    Ok(([(header::SET_COOKIE, cookie::set(cookie::SIGN_IN_CSRF, &token, None))], html(&page)).into_response())
+    let cookies = state.cookies();
+    Ok(([(header::SET_COOKIE, cookies.set(cookies.sign_in_csrf(), &token, None))], html(&page)).into_response())
+}
+
+/// Seconds from `now` to a stored time (at least 1).
+fn seconds_until(until: &str, now: DateTime<Utc>) -> u64 {
+    let until = until.parse::<DateTime<Utc>>().unwrap_or(now);
+    (until - now).num_seconds().max(1).unsigned_abs()
 }
 
 pub(crate) async fn submit(
@@ -56,10 +64,10 @@ pub(crate) async fn submit(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, WebError> {
     let now = state.clock.now();
-    state
-        .limiter
-        .check(&form.username, ip, now)
-        .map_err(|retry_after_secs| WebError::TooManyAttempts { retry_after_secs })?;
+    state.limiter.check(ip, now).map_err(|retry_after_secs| WebError::TooManyAttempts { retry_after_secs })?;
+    if let Some(until) = state.store.sign_in_hold(&form.username, &stamp(now)).await? {
+        return Err(WebError::TooManyAttempts { retry_after_secs: seconds_until(&until, now) });
+    }
     let found = state.store.user(&form.username).await?;
     let user = {
         let (password, hash) = (form.password.clone(), found.as_ref().map(|(_, hash)| hash.clone()));
@@ -69,9 +77,14 @@ pub(crate) async fn submit(
         found.filter(|(user, _)| matches && user.active).map(|(user, _)| user)
     };
     let Some(user) = user else {
-        state.limiter.failed(&form.username, ip, now);
-        tracing::info!(username = %form.username, %ip, "sign-in refused");
-        let token = cookie::get(&headers, cookie::SIGN_IN_CSRF).unwrap_or_default();
+        state.limiter.failed(ip, now);
+        let forget_before = stamp(now - limiter::FORGET_AFTER);
+        let failures = state.store.record_sign_in_failure(&form.username, &stamp(now), &forget_before).await?;
+        if let Some(hold) = limiter::account_hold(failures) {
+            state.store.hold_sign_ins(&form.username, &stamp(now + hold)).await?;
+        }
+        tracing::info!(username = %form.username, %ip, failures, "sign-in refused");
+        let token = cookie::get(&headers, state.cookies().sign_in_csrf()).unwrap_or_default();
         let page = SignInPage {
             chrome: Chrome::anonymous(),
             csrf: token,
@@ -80,7 +93,7 @@ pub(crate) async fn submit(
         };
         return Ok((StatusCode::UNAUTHORIZED, html(&page)).into_response());
     };
-    state.limiter.succeeded(&form.username, ip);
+    state.store.clear_sign_in_failures(&form.username).await?;
     let session = NewSession {
         id: cookie::random_token().map_err(WebError::internal)?,
         user_id: user.id,
@@ -89,9 +102,10 @@ pub(crate) async fn submit(
         expires_at: stamp(now + chrono::Duration::hours(SESSION_HOURS)),
     };
     state.store.create_session(&session).await?;
+    let jar = state.cookies();
     let cookies = AppendHeaders([
-        (header::SET_COOKIE, cookie::set(cookie::SESSION, &session.id, Some(SESSION_HOURS * 3600))),
-        (header::SET_COOKIE, cookie::set(cookie::SIGN_IN_CSRF, "", Some(0))),
+        (header::SET_COOKIE, jar.set(jar.session(), &session.id, Some(SESSION_HOURS * 3600))),
+        (header::SET_COOKIE, jar.set(jar.sign_in_csrf(), "", Some(0))),
     ]);
     Ok((cookies, Redirect::to(HOME)).into_response())
 }
@@ -100,6 +114,7 @@ pub(crate) async fn sign_out(State(state): State<AppState>, visitor: Visitor) ->
     if let Some(session) = visitor.0 {
         state.store.delete_session(&session.id, &state.clock.stamp()).await?;
     }
-    let cookies = [(header::SET_COOKIE, cookie::set(cookie::SESSION, "", Some(0)))];
+    let jar = state.cookies();
+    let cookies = [(header::SET_COOKIE, jar.set(jar.session(), "", Some(0)))];
     Ok((cookies, Redirect::to("/dang-nhap")).into_response())
 }

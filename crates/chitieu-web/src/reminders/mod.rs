@@ -70,7 +70,8 @@ pub async fn run_reminders(state: &AppState, day: Date) -> Result<ReminderRun, S
     run.digests = digests.len();
     for digest in &digests {
         let link = link_of(digest, roles.get(&digest.user_id).copied());
-        let site_link = config.site_url.as_deref().map(|site| format!("{}{link}", site.trim_end_matches('/')));
+        let site = config.site_url.as_deref().or(state.config.server.public_url.as_deref());
+        let site_link = site.map(|site| format!("{}{link}", site.trim_end_matches('/')));
         let subject = digest.subject();
         let body = digest.body(site_link.as_deref());
         let notice = std::iter::once(subject.clone()).chain(digest.line_texts()).collect::<Vec<_>>().join("\n");

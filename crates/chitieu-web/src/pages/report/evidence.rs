@@ -67,14 +67,7 @@ pub(crate) async fn download(
     let content_type = HeaderValue::from_str(&meta.content_type).map_err(WebError::internal)?;
     headers.insert(header::CONTENT_TYPE, content_type);
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    let encoded: String = meta
-        .file_name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect();
-    let disposition = format!("attachment; filename=\"minh-chung-{id}\"; filename*=UTF-8''{encoded}");
-    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(WebError::internal)?);
+    let disposition = crate::download::attachment(&meta.file_name, &meta.content_type, &format!("minh-chung-{id}"));
+    headers.insert(header::CONTENT_DISPOSITION, disposition);
     Ok(response)
 }
