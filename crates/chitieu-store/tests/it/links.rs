@@ -4,39 +4,17 @@
 //! under the province's appendix (000) and long-term targets (003), the province's narrative
 //! (002) against its own appendix (000) — along links a person would confirm.
 
-mod support;
-
+use crate::fixtures::{load_registry, seed, unit};
 use chitieu_core::Deadline;
 use chitieu_core::cascade::Finding;
-use chitieu_core::registry::{Registry, Resolution};
+use chitieu_core::registry::Registry;
 use chitieu_core::target::{Comparator, Target};
-use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
     Level, LinkChoice, LinkDecision, LinkStatus, PlanImport, SqlStore, Store as _, StoreError, StoredPlan,
     cascade_findings, connect,
 };
 
 const AT: &str = "2026-04-20T09:00:00Z";
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-/// The seed whose file name starts with `prefix`: its name and bytes.
-fn seed_file(prefix: &str) -> (String, Vec<u8>) {
-    let dir = std::path::Path::new(ROOT).join("fixtures/seeds");
-    let entries = std::fs::read_dir(&dir).expect("the seeds folder");
-    let path = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)));
-    let path = path.unwrap_or_else(|| panic!("seed {prefix}"));
-    (path.file_name().and_then(|n| n.to_str()).expect("name").to_owned(), std::fs::read(&path).expect("seed bytes"))
-}
-
-fn unit(registry: &Registry, name: &str) -> i64 {
-    match registry.resolve(name, None) {
-        Resolution::Org { id } => id,
-        other => panic!("{name}: {other:?}"),
-    }
-}
 
 /// The four seed plans of the cascade: 000, 002 and 003 issued by the province, 004 by the
 /// commune as its plan under 002.
@@ -51,13 +29,7 @@ struct Seeds {
 
 async fn seeds(url: &str) -> Seeds {
     let store = connect(url).await.expect("store");
-    for file in ["ninh-binh-orgs.csv", "ninh-binh-groups.csv"] {
-        let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/{file}")).expect("registry");
-        match read_registry(file, &bytes).expect("reads") {
-            RegistryFile::Orgs(orgs) => store.import_orgs(&orgs, "test", AT).await.expect("orgs"),
-            RegistryFile::Groups(groups) => store.import_groups(&groups, "test", AT).await.expect("groups"),
-        };
-    }
+    load_registry(&store, AT).await;
     let registry = store.registry().await.expect("registry");
     let mut stored = Vec::new();
     for (prefix, issuer, level) in [
@@ -66,7 +38,7 @@ async fn seeds(url: &str) -> Seeds {
         ("003", "UBND tỉnh Ninh Bình", Level::Province),
         ("004", "Xã Gia Viễn (mẫu)", Level::Commune),
     ] {
-        let (name, bytes) = seed_file(prefix);
+        let (name, bytes) = seed(prefix);
         let plan = chitieu_import::read_plan(&name, &bytes).expect("seed parses");
         let parent: Option<&StoredPlan> = stored.get(1).filter(|_| prefix == "004");
         let import = PlanImport {
@@ -183,7 +155,7 @@ async fn decisions(seeds: &Seeds) {
     assert_eq!(store.link_decisions(&seeds.p004.key).await.expect("decisions").len(), 1, "refusals wrote nothing");
 
     // A new version of 000 (5.6's target raised): the link still names its item.
-    let (name, bytes) = seed_file("000");
+    let (name, bytes) = seed("000");
     let text = String::from_utf8(bytes).expect("utf-8");
     let amended = text.replace("xử lý trực tuyến: Đạt tối thiểu 90%", "xử lý trực tuyến: Đạt tối thiểu 92%");
     assert_ne!(amended, text);
@@ -213,12 +185,12 @@ async fn story(url: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn link_decisions_hold_on_sqlite() {
-    story(&support::sqlite().await.url).await;
+    story(&crate::support::sqlite().await.url).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn link_decisions_hold_on_postgres() {
-    story(&support::postgres().await.url).await;
+    story(&crate::support::postgres().await.url).await;
 }
 
 /// A commune item the test amends: the seed's item with another target, unit or deadline.
@@ -231,7 +203,7 @@ fn amended(plan: &StoredPlan, item_key: &str, change: impl FnOnce(&mut chitieu_c
 
 #[tokio::test]
 async fn the_communes_programme_is_checked_against_the_provinces_appendix() {
-    let db = support::sqlite().await;
+    let db = crate::support::sqlite().await;
     let seeds = seeds(&db.url).await;
     let (child, parent) = (&seeds.p004, &seeds.p000);
     // Links a monitor confirms: the same measured quantity at both levels.
@@ -306,7 +278,7 @@ async fn the_communes_programme_is_checked_against_the_provinces_appendix() {
 
 #[tokio::test]
 async fn the_communes_programme_is_checked_against_the_long_term_targets() {
-    let db = support::sqlite().await;
+    let db = crate::support::sqlite().await;
     let seeds = seeds(&db.url).await;
     let (child, parent) = (&seeds.p004, &seeds.p003);
     let pairs = [
@@ -344,7 +316,7 @@ async fn the_communes_programme_is_checked_against_the_long_term_targets() {
 
 #[tokio::test]
 async fn the_provinces_narrative_and_its_appendix_set_the_same_targets() {
-    let db = support::sqlite().await;
+    let db = crate::support::sqlite().await;
     let seeds = seeds(&db.url).await;
     let (narrative, appendix) = (&seeds.p002, &seeds.p000);
     // Narrative section 2.K, item M is appendix item K.M: 49 indicators.

@@ -2,37 +2,22 @@
 //! reads as if the reports had gone through the reporting loop (values as revision 1, versions,
 //! late flags, the review queue, one audit event), and a bad batch writes nothing.
 
-mod support;
-
+use crate::fixtures;
 use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
-use chitieu_core::registry::Resolution;
-use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
     Level, LoadedReport, PlanImport, ReportKey, ReportStatus, Review, SqlStore, Store as _, StoreError, StoredPlan,
     ValueInput, connect,
 };
 
 const AT: &str = "2026-04-10T08:00:00Z";
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 /// The built-in registry and the commune's programme (seed 004).
 async fn commune_plan(store: &SqlStore) -> StoredPlan {
-    for file in ["ninh-binh-orgs.csv", "ninh-binh-groups.csv"] {
-        let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/{file}")).expect("registry file");
-        match read_registry(file, &bytes).expect("registry reads") {
-            RegistryFile::Orgs(records) => store.import_orgs(&records, "test", AT).await,
-            RegistryFile::Groups(records) => store.import_groups(&records, "test", AT).await,
-        }
-        .expect("registry imports");
-    }
-    let name = "004_b92706629730df53.txt";
-    let bytes = std::fs::read(format!("{ROOT}/fixtures/seeds/{name}")).expect("seed");
-    let plan = chitieu_import::read_plan(name, &bytes).expect("seed parses");
-    let Resolution::Org { id: issuer } = store.registry().await.expect("registry").resolve("Xã Gia Viễn (mẫu)", None)
-    else {
-        panic!("the commune is registered")
-    };
+    fixtures::load_registry(store, AT).await;
+    let (name, bytes) = fixtures::seed("004");
+    let plan = chitieu_import::read_plan(&name, &bytes).expect("seed parses");
+    let issuer = fixtures::unit(&store.registry().await.expect("registry"), "Xã Gia Viễn (mẫu)");
     let import = PlanImport {
         plan: &plan,
         source_bytes: &bytes,
@@ -87,7 +72,7 @@ async fn report(store: &SqlStore, plan: &StoredPlan, period: Period, org: i64, s
 
 #[tokio::test]
 async fn loaded_reports_read_back_as_if_they_went_through_the_loop_and_bad_batches_write_nothing() {
-    for db in support::all().await {
+    for db in crate::support::all().await {
         let store = connect(&db.url).await.expect("store opens");
         let plan = commune_plan(&store).await;
         let q1 = Period::quarter(2026, 1).expect("Q1");

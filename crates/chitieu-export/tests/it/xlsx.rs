@@ -1,12 +1,10 @@
 //! The .xlsx export read back with calamine, cell by cell: the appendix sheet with its title
 //! rows, two-row header and merged unit names, the long sheet and the reporting sheet.
 
-mod common;
-
 use std::io::{Cursor, Read};
 
+use crate::common::{GIA_VIEN, HOA_LU, ONLINE, PLAN, PLATFORM, RANKING, SO_KHCN, province_report, small_report};
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
-use common::{GIA_VIEN, HOA_LU, ONLINE, PLAN, PLATFORM, RANKING, SO_KHCN, province_report, small_report};
 
 /// What a cell should hold.
 #[derive(Debug, Clone, Copy)]

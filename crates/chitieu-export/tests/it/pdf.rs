@@ -4,12 +4,10 @@
 //! target/screenshots/consolidated-report.png. Missing tools are installed through
 //! scripts/install-pdf-tools (Debian's packages), as the browser test does for Chromium.
 
-mod common;
-
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::{GIA_VIEN, HOA_LU, ONLINE, PLAN, PLATFORM, RANKING, SO_KHCN, province_report, small_report};
+use crate::common::{GIA_VIEN, HOA_LU, ONLINE, PLAN, PLATFORM, RANKING, SO_KHCN, province_report, small_report};
 
 const INSTALL: &str = "run scripts/install-pdf-tools (Debian's poppler-utils, tesseract-ocr, tesseract-ocr-vie)";
 

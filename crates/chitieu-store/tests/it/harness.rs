@@ -1,12 +1,10 @@
 //! Self-test of the test harness in `support`: every backend answers and keeps what a test writes, each test
 //! gets a database of its own, and a dropped database is gone.
 
-mod support;
-
 use std::time::Instant;
 
+use crate::support::{self, Backend};
 use sqlx::{AnyPool, Row as _};
-use support::Backend;
 
 async fn connect(db: &support::TestDb) -> AnyPool {
     sqlx::any::install_default_drivers();

@@ -3,20 +3,18 @@
 //! mail retried (and given up after the last try), the record listed and filtered, and in-app
 //! notices read and marked.
 
-mod support;
-
+use crate::fixtures::{load_registry, seed};
+use crate::support::TestDb;
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::registry::{OrgId, Resolution};
 use chitieu_core::reminder::{DutyRole, Person, Reason, ReminderPolicy, ReportState, add_days, schedule};
-use chitieu_import::registry::{RegistryFile, read_registry};
 use chitieu_store::{
     DigestStatus, Level, MAX_SEND_ATTEMPTS, NewDigest, NewUser, PlanImport, ReminderFilter, ReportKey, SendOutcome,
     SqlStore, Store as _, StoreError, User, UserRole, ValueInput, connect,
 };
 
 const AT: &str = "2026-03-10T08:00:00Z";
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
 
 struct World {
@@ -32,21 +30,15 @@ fn q1() -> Period {
     Period::quarter(2026, 1).expect("Q1")
 }
 
-async fn world(db: &support::TestDb) -> World {
+async fn world(db: &TestDb) -> World {
     let store = connect(&db.url).await.expect("store");
-    for file in ["ninh-binh-orgs.csv", "ninh-binh-groups.csv"] {
-        let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/{file}")).expect("registry file");
-        match read_registry(file, &bytes).expect("registry") {
-            RegistryFile::Orgs(records) => store.import_orgs(&records, "test", AT).await.expect("orgs"),
-            RegistryFile::Groups(records) => store.import_groups(&records, "test", AT).await.expect("groups"),
-        };
-    }
+    load_registry(&store, AT).await;
     let registry = store.registry().await.expect("registry");
     let Resolution::Org { id: commune } = registry.resolve("Xã Gia Viễn (mẫu)", None) else { panic!("commune") };
     let Resolution::Org { id: office } = registry.resolve("Văn phòng HĐND - UBND", Some(commune)) else {
         panic!("office")
     };
-    let bytes = std::fs::read(format!("{ROOT}/fixtures/seeds/004_b92706629730df53.txt")).expect("seed");
+    let (_, bytes) = seed("004");
     let plan = chitieu_import::read_plan("004.txt", &bytes).expect("seed parses");
     let import = PlanImport {
         plan: &plan,
@@ -80,7 +72,7 @@ async fn world(db: &support::TestDb) -> World {
 
 #[tokio::test]
 async fn reminders_are_kept_alike_on_both_backends() {
-    for db in support::all().await {
+    for db in crate::support::all().await {
         let world = world(&db).await;
         users_have_addresses(&world).await;
         owed_reports_carry_their_state(&world).await;

@@ -2,9 +2,9 @@
 //! and read back losslessly, an amendment, obligations, values with revisions and conflicts,
 //! concurrent writers, failed writes that leave nothing behind, users, the audit trail, backup.
 
-mod reporting;
-mod support;
-
+use crate::fixtures::{ROOT, load_registry, seed, unit};
+use crate::reporting;
+use crate::support::{self, Backend, TestDb};
 use chitieu_core::period::Period;
 use chitieu_core::registry::Resolution;
 use chitieu_core::{Deadline, ItemKind, Plan};
@@ -13,39 +13,11 @@ use chitieu_store::{
     ImportStatus, Level, NewSession, NewUser, PlanImport, ReportKey, SqlStore, Store, StoreError, User, UserRole,
     ValueInput, connect,
 };
-use support::{Backend, TestDb};
 
 const AT: &str = "2026-11-23T10:00:00Z";
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-fn seed(prefix: &str) -> (String, Vec<u8>) {
-    let dir = format!("{ROOT}/fixtures/seeds");
-    let path = std::fs::read_dir(&dir)
-        .expect("seeds")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
-        .expect("seed exists");
-    let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_owned();
-    (name, std::fs::read(&path).expect("read seed"))
-}
-
-async fn load_registry(store: &SqlStore) {
-    for file in ["ninh-binh-orgs.csv", "ninh-binh-groups.csv"] {
-        let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/{file}")).expect("registry file");
-        let outcome = match read_registry(file, &bytes).expect("registry file reads") {
-            RegistryFile::Orgs(records) => store.import_orgs(&records, "test", AT).await,
-            RegistryFile::Groups(records) => store.import_groups(&records, "test", AT).await,
-        }
-        .expect("registry imports");
-        assert!(outcome.created > 10, "{file}: {outcome:?}");
-    }
-}
 
 async fn org_id(store: &SqlStore, name: &str) -> i64 {
-    match store.registry().await.expect("registry").resolve(name, None) {
-        Resolution::Org { id } => id,
-        other => panic!("{name} does not resolve to a unit: {other:?}"),
-    }
+    unit(&store.registry().await.expect("registry"), name)
 }
 
 /// Stores a seed and checks that it reads back exactly as parsed.
@@ -90,7 +62,9 @@ async fn story(db: &TestDb) {
     let store = connect(&db.url).await.expect("store opens and migrates");
     assert_eq!(store.backend() == chitieu_store::Backend::Sqlite, db.backend == Backend::Sqlite);
     store.migrate().await.expect("migrating twice is harmless");
-    load_registry(&store).await;
+    for (file, outcome) in load_registry(&store, AT).await {
+        assert!(outcome.created > 10, "{file}: {outcome:?}");
+    }
 
     // Re-importing the registry changes nothing and deletes nothing.
     let bytes = std::fs::read(format!("{ROOT}/fixtures/registry/ninh-binh-orgs.csv")).expect("orgs");
