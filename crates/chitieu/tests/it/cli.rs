@@ -3,12 +3,10 @@
 
 use std::process::{Command, Output};
 
+use crate::command::ROOT;
+
 fn chitieu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .expect("chitieu runs")
+    Command::new(env!("CARGO_BIN_EXE_chitieu")).args(args).current_dir(ROOT).output().expect("chitieu runs")
 }
 
 fn stdout_json(args: &[&str]) -> serde_json::Value {

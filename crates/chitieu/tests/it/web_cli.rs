@@ -4,10 +4,10 @@ use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use crate::command::chitieu_on;
+
 fn chitieu(db: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .arg("--db")
-        .arg(format!("sqlite:{}", db.display()))
+    let mut child = chitieu_on(db)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -4,23 +4,14 @@
 
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+use crate::command::{ROOT, Running, free_port};
+
 const PASSWORD: &str = "chitieu-demo";
-
-/// A child process killed when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// Chromium and ChromeDriver, installed by the project's script when missing.
 fn browser_binaries() -> (PathBuf, PathBuf) {
@@ -36,10 +27,6 @@ fn browser_binaries() -> (PathBuf, PathBuf) {
         );
     }
     (find("chromium").expect("chromium on PATH"), find("chromedriver").expect("chromedriver on PATH"))
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("address").port()
 }
 
 fn wait_for_port(port: u16, what: &str) {

@@ -3,30 +3,20 @@
 //! takes them; the JSON names items by the keys `plans show --format json` prints.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+use crate::command::{chitieu_on, json};
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .arg("--db")
-        .arg(format!("sqlite:{}", db.display()))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("chitieu runs")
+    chitieu_on(db).args(args).output().expect("chitieu runs")
 }
 
 fn ok(db: &Path, args: &[&str]) -> Output {
     let out = run(db, args);
     assert!(out.status.success(), "chitieu {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     out
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
 /// The keys of a plan's items and, by key, the item as `plans show` prints it.

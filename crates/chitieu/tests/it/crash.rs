@@ -2,7 +2,7 @@
 //! every save the server acknowledged is there, and the database is sound.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -11,21 +11,7 @@ use chitieu_core::period::Period;
 use chitieu_core::registry::Resolution;
 use chitieu_store::{ReportKey, Store as _};
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-/// A child process killed when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("address").port()
-}
+use crate::command::{ROOT, Running, free_port};
 
 fn start(db: &Path, command: &str, port: u16) -> Running {
     let child = Command::new(env!("CARGO_BIN_EXE_chitieu"))

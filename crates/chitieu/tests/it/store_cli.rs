@@ -3,18 +3,12 @@
 //! an amended document, backup and restore.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+use crate::command::{ROOT, chitieu_on, json};
 
 fn chitieu(db: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .arg("--db")
-        .arg(format!("sqlite:{}", db.display()))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("chitieu runs");
+    let out = chitieu_on(db).args(args).output().expect("chitieu runs");
     assert!(
         out.status.success(),
         "chitieu {args:?} failed: {}{}",
@@ -22,10 +16,6 @@ fn chitieu(db: &Path, args: &[&str]) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
 #[test]
@@ -99,15 +89,7 @@ fn bad_input_is_named_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("chitieu.db");
     chitieu(&db, &["orgs", "import", "--builtin"]);
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_chitieu"))
-            .arg("--db")
-            .arg(format!("sqlite:{}", db.display()))
-            .args(args)
-            .current_dir(ROOT)
-            .output()
-            .expect("runs")
-    };
+    let run = |args: &[&str]| chitieu_on(&db).args(args).output().expect("runs");
     let out = run(&["import", "--issuer", "UBND tinh Ninh Binh", "fixtures/seeds/004_b92706629730df53.txt"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"UBND tỉnh Ninh Bình\""));

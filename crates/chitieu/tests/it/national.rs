@@ -2,13 +2,12 @@
 //! promises, the same rows for the same seed (on either backend), other values for another
 //! seed, and reports that hold exactly what each unit owes.
 
-#[path = "../../chitieu-store/tests/support/mod.rs"]
-mod support;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
 use sqlx::{AnyPool, Column as _, Row as _};
+
+use crate::support;
 
 /// Builds a tiny country (two provinces of three departments and four communes, over the last
 /// three quarters) with `seed` in the database at `url`; returns what it printed.
