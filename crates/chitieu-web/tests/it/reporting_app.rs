@@ -1,6 +1,6 @@
 //! A running app for the reporting tests: the registry, seed 004 (Xã Gia Viễn's plan) and one
 //! account per role around the commune's "Văn phòng HĐND - UBND", each with its own browser.
-// Two test crates share this module; each uses part of it.
+// Each test module uses part of it.
 #![allow(dead_code)]
 
 use std::sync::Arc;

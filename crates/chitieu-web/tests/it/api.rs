@@ -2,15 +2,13 @@
 //! exactly whom the pages admit, obligations and value histories come back as stored, and the
 //! OpenAPI document is snapshotted.
 
-mod reporting_app;
-
+use crate::reporting_app::{App, Browser, Q1};
 use chitieu_core::measure::Measure;
 use chitieu_store::{PlanImport, Store as _};
-use reporting_app::{App, Browser, Q1};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const SEED_000: &[u8] = include_bytes!("../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
+const SEED_000: &[u8] = include_bytes!("../../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
 
 impl App {
     fn report_api(&self) -> String {
@@ -41,7 +39,7 @@ impl App {
             parent_key: None,
             key: None,
             actor: "test",
-            at: reporting_app::AT,
+            at: crate::reporting_app::AT,
         };
         self.store.import_plan(import).await.expect("import").plan_id
     }

@@ -4,17 +4,15 @@
 //! narrative (002) and appendix show each other's items, and the departments and communes are
 //! tracked against the due date of their own plans (10/4/2026).
 
-mod reporting_app;
-
+use crate::reporting_app::{App, Browser};
 use chitieu_core::registry::Resolution;
 use chitieu_store::{Level, LinkChoice, LinkStatus, PlanImport, Store as _, StoredPlan};
-use reporting_app::{App, Browser};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const SEED_000: &[u8] = include_bytes!("../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
-const SEED_002: &[u8] = include_bytes!("../../../fixtures/seeds/002_1676413b76eb692c.txt");
-const SEED_004: &[u8] = include_bytes!("../../../fixtures/seeds/004_b92706629730df53.txt");
+const SEED_000: &[u8] = include_bytes!("../../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
+const SEED_002: &[u8] = include_bytes!("../../../../fixtures/seeds/002_1676413b76eb692c.txt");
+const SEED_004: &[u8] = include_bytes!("../../../../fixtures/seeds/004_b92706629730df53.txt");
 
 /// How a plan enters the store in these tests.
 struct Document<'a> {
@@ -50,8 +48,14 @@ impl App {
     }
 
     async fn province_plan(&self, name: &str, bytes: &[u8]) -> StoredPlan {
-        let doc =
-            Document { name, bytes, issuer: "UBND tỉnh Ninh Bình", parent: None, key: None, at: reporting_app::AT };
+        let doc = Document {
+            name,
+            bytes,
+            issuer: "UBND tỉnh Ninh Bình",
+            parent: None,
+            key: None,
+            at: crate::reporting_app::AT,
+        };
         self.store_plan(doc).await
     }
 
@@ -64,7 +68,7 @@ impl App {
             score: 0.9,
             status: LinkStatus::Confirmed,
         };
-        self.store.decide_link(&choice, "giamsat", reporting_app::AT).await.expect("confirm");
+        self.store.decide_link(&choice, "giamsat", crate::reporting_app::AT).await.expect("confirm");
     }
 }
 
@@ -196,7 +200,7 @@ async fn the_consistency_page_lists_a_weaker_target_and_the_assigned_items_nothi
         issuer: "Xã Gia Viễn (mẫu)",
         parent: None,
         key: Some(&app.plan.key),
-        at: reporting_app::AT,
+        at: crate::reporting_app::AT,
     };
     let v2 = app.store_plan(doc).await;
     assert_eq!(v2.version, 2);

@@ -5,10 +5,9 @@
 //! the record shows to a monitor and not to a reporter, and in-app notices appear with their
 //! count and are marked read.
 
-mod smtp_server;
-
 use std::sync::Arc;
 
+use crate::smtp_server::{Received, SmtpServer};
 use chitieu_core::period::Period;
 use chitieu_core::plan::Date;
 use chitieu_core::reminder::add_days;
@@ -18,11 +17,10 @@ use chitieu_web::config::{Config, TlsMode};
 use chitieu_web::{AppState, Clock as _, ManualClock, ReminderRun, hash_password, run_reminders};
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
-use smtp_server::{Received, SmtpServer};
 
-const SEED_004: &[u8] = include_bytes!("../../../fixtures/seeds/004_b92706629730df53.txt");
-const ORGS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-orgs.csv");
-const GROUPS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-groups.csv");
+const SEED_004: &[u8] = include_bytes!("../../../../fixtures/seeds/004_b92706629730df53.txt");
+const ORGS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-orgs.csv");
+const GROUPS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-groups.csv");
 const PASSWORD: &str = "mật khẩu đúng";
 const AT: &str = "2026-03-01T02:00:00Z";
 

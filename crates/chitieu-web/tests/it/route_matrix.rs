@@ -1,11 +1,9 @@
 //! The roles × routes matrix: for every route of the app, which roles may read it and which
 //! may write through it (the status each account gets), with a submitted report in place.
 
-mod reporting_app;
-
+use crate::reporting_app::{ACCOUNTS, App, Browser};
 use chitieu_core::measure::Measure;
 use chitieu_store::{NewEvidence, Store as _, ValueInput};
-use reporting_app::{ACCOUNTS, App, Browser};
 
 const OK: u16 = 200;
 const SEE: u16 = 303;
@@ -38,7 +36,7 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let item = app.owed_item(Measure::Ratio).await;
     let key = chitieu_store::ReportKey {
         plan_key: app.plan.key.clone(),
-        period: chitieu_core::period::Period::parse(reporting_app::Q1).expect("Q1"),
+        period: chitieu_core::period::Period::parse(crate::reporting_app::Q1).expect("Q1"),
         org: app.office,
     };
     let position = app.plan.items.iter().position(|i| i.key == item).expect("the item");
@@ -47,10 +45,10 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         format!("{}.{}", stored.section.as_deref().unwrap_or_default(), stored.code.as_deref().unwrap_or_default());
     let item_path = item.replace('#', "%23").replace(':', "%3A");
     let value = ValueInput { item_key: item, numerator: Some(1.0), denominator: Some(2.0), ..ValueInput::default() };
-    let saved = app.store.save_values(&key, &[value], 0, "baocao", reporting_app::AT).await.expect("save");
+    let saved = app.store.save_values(&key, &[value], 0, "baocao", crate::reporting_app::AT).await.expect("save");
     let pdf = NewEvidence { item_key: "", file_name: "a.pdf", bytes: b"%PDF-1.4\n%%EOF\n" };
-    let file = app.store.add_evidence(saved.report_id, pdf, "baocao", reporting_app::AT).await.expect("pdf").id;
-    app.store.submit_report(saved.report_id, saved.version, "duyet", reporting_app::AT).await.expect("submit");
+    let file = app.store.add_evidence(saved.report_id, pdf, "baocao", crate::reporting_app::AT).await.expect("pdf").id;
+    app.store.submit_report(saved.report_id, saved.version, "duyet", crate::reporting_app::AT).await.expect("submit");
 
     let (plan, report) = (app.plan.id, saved.report_id);
     let form = app.form_path();
@@ -61,8 +59,8 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let plan_json = format!("/api/v1/plans/{plan}");
     let plan_items = format!("/api/v1/plans/{plan}/items");
     let obligations = format!("/api/v1/plans/{plan}/obligations?period=2026-Q1");
-    let report_json = format!("/api/v1/reports/{plan}/{}?org={}", reporting_app::Q1, app.office);
-    let values_json = format!("/api/v1/reports/{plan}/{}/values?org={}", reporting_app::Q1, app.office);
+    let report_json = format!("/api/v1/reports/{plan}/{}?org={}", crate::reporting_app::Q1, app.office);
+    let values_json = format!("/api/v1/reports/{plan}/{}/values?org={}", crate::reporting_app::Q1, app.office);
     let decide = format!("/duyet/{report}");
     let overview = format!("/tong-quan/{plan}?ky=2026-Q1");
     let heatmap = format!("/ban-do-nhiet/{plan}?ky=2026-Q1");

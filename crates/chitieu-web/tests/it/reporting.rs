@@ -2,28 +2,32 @@
 //! monitor approves or returns it, two editors never overwrite each other, locked periods and
 //! evidence files hold their rules, and every route admits exactly the roles it should.
 
-mod reporting_app;
-
+use crate::reporting_app::{App, Q1};
 use chitieu_core::measure::Measure;
 use chitieu_store::Store as _;
-use reporting_app::{App, Q1};
 use reqwest::StatusCode;
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 
 /// Saves a ratio value as a draft with the version the form shows.
-async fn save_ratio(app: &App, who: &reporting_app::Browser, item: &str, n: &str, d: &str) -> (StatusCode, String) {
+async fn save_ratio(
+    app: &App,
+    who: &crate::reporting_app::Browser,
+    item: &str,
+    n: &str,
+    d: &str,
+) -> (StatusCode, String) {
     let version = who.form_version(&app.form_path()).await;
     let (tu, mau) = (format!("tu|{item}"), format!("mau|{item}"));
     who.post(&app.form_path(), &[("version", &version), (&tu, n), (&mau, d), ("hanh-dong", "luu")]).await
 }
 
-async fn submit(app: &App, who: &reporting_app::Browser) -> (StatusCode, String) {
+async fn submit(app: &App, who: &crate::reporting_app::Browser) -> (StatusCode, String) {
     let version = who.form_version(&app.form_path()).await;
     who.post(&app.form_path(), &[("version", &version), ("hanh-dong", "gui")]).await
 }
 
-async fn review(app: &App, who: &reporting_app::Browser, choice: &str, comment: &str) -> (StatusCode, String) {
+async fn review(app: &App, who: &crate::reporting_app::Browser, choice: &str, comment: &str) -> (StatusCode, String) {
     let id = app.report_id().await;
     let version = app.store.report(id).await.expect("report").head.version.to_string();
     who.post(&format!("/duyet/{id}"), &[("version", &version), ("quyet-dinh", choice), ("nhan-xet", comment)]).await

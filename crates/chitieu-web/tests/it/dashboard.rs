@@ -4,16 +4,14 @@
 //! silent), then each dashboard read over HTTP by different roles. Expected figures come from
 //! the obligations and the values entered, not from the dashboards' own code.
 
-mod reporting_app;
-
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::reporting_app::{App, Browser};
 use chitieu_core::display::number_vi;
 use chitieu_core::measure::{Direction, Measure};
 use chitieu_core::period::Period;
 use chitieu_core::registry::{OrgId, OrgKind};
 use chitieu_store::{ReportKey, Store as _, StoredItem, ValueInput};
-use reporting_app::{App, Browser};
 use reqwest::StatusCode;
 
 const Q1: &str = "2026-Q1";
@@ -355,7 +353,7 @@ async fn reporters_read_their_own_units_scorecard_only_and_every_role_reads_the_
     assert!(overview.contains(&format!("/don-vi/{}?", app.office)), "a link to its own");
 }
 
-const SEED_003: &[u8] = include_bytes!("../../../fixtures/seeds/003_683dc05f664d02ec.txt");
+const SEED_003: &[u8] = include_bytes!("../../../../fixtures/seeds/003_683dc05f664d02ec.txt");
 
 #[tokio::test]
 async fn a_multi_year_target_shows_its_trajectory_by_open_sdgs_progress_measure() {
@@ -370,7 +368,7 @@ async fn a_multi_year_target_shows_its_trajectory_by_open_sdgs_progress_measure(
         parent_key: None,
         key: None,
         actor: "test",
-        at: reporting_app::AT,
+        at: crate::reporting_app::AT,
     };
     let plan_id = app.store.import_plan(import).await.expect("import").plan_id;
     let stored = app.store.plan(plan_id).await.expect("plan");

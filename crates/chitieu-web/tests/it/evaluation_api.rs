@@ -1,12 +1,10 @@
 //! Black-box tests of the evaluation API for the provincial IOC: verdicts, roll-ups and the
 //! ranking of a plan and period, as JSON and CSV, judged from reports sent through the store.
 
-mod reporting_app;
-
+use crate::reporting_app::{App, Browser, Q1};
 use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
 use chitieu_store::{ReportKey, Store as _, ValueInput};
-use reporting_app::{App, Browser, Q1};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -34,8 +32,8 @@ async fn send_ratio(app: &App, org: i64, item: &str, numerator: f64, denominator
         comment: Some("Số liệu quý I".into()),
         ..ValueInput::default()
     };
-    let saved = app.store.save_values(&key, &[value], 0, "baocao", reporting_app::AT).await.expect("save");
-    app.store.submit_report(saved.report_id, saved.version, "duyet", reporting_app::AT).await.expect("submit");
+    let saved = app.store.save_values(&key, &[value], 0, "baocao", crate::reporting_app::AT).await.expect("save");
+    app.store.submit_report(saved.report_id, saved.version, "duyet", crate::reporting_app::AT).await.expect("submit");
 }
 
 async fn json(who: &Browser, path: &str) -> (StatusCode, Value) {

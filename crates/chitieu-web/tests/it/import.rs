@@ -11,12 +11,12 @@ use chitieu_web::{AppState, ManualClock, hash_password};
 use reqwest::StatusCode;
 
 const AT: &str = "2026-11-23T08:00:00Z";
-const SEED_004: &[u8] = include_bytes!("../../../fixtures/seeds/004_b92706629730df53.txt");
-const DOCX_001: &[u8] = include_bytes!("../../../fixtures/office/001.docx");
+const SEED_004: &[u8] = include_bytes!("../../../../fixtures/seeds/004_b92706629730df53.txt");
+const DOCX_001: &[u8] = include_bytes!("../../../../fixtures/office/001.docx");
 /// A real plan with a text layer: Hà Nội's 100-day digital transformation push, 12 pages.
-const PDF_HN: &[u8] = include_bytes!("../../../fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf");
-const ORGS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-orgs.csv");
-const GROUPS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-groups.csv");
+const PDF_HN: &[u8] = include_bytes!("../../../../fixtures/samples/kh-cao-diem-100-ngay-c-s-tp-hn.pdf");
+const ORGS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-orgs.csv");
+const GROUPS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-groups.csv");
 const PASSWORD: &str = "mật khẩu đúng";
 const BOUNDARY: &str = "chitieu-test-boundary";
 

@@ -9,9 +9,9 @@ use chitieu_web::{AppState, ManualClock, hash_password};
 use reqwest::StatusCode;
 
 const AT: &str = "2026-11-23T08:00:00Z";
-const SEED_000: &[u8] = include_bytes!("../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
-const ORGS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-orgs.csv");
-const GROUPS: &[u8] = include_bytes!("../../../fixtures/registry/ninh-binh-groups.csv");
+const SEED_000: &[u8] = include_bytes!("../../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
+const ORGS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-orgs.csv");
+const GROUPS: &[u8] = include_bytes!("../../../../fixtures/registry/ninh-binh-groups.csv");
 const PASSWORD: &str = "mật khẩu đúng";
 
 /// A running app over its own database, with one reporter account ("baocao").

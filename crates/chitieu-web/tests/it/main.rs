@@ -1,0 +1,15 @@
+//! chitieu-web's integration tests, one binary: the real router on 127.0.0.1:0 over a fresh
+//! SQLite database, driven over HTTP by browsers signed in as each role.
+
+mod reporting_app;
+mod smtp_server;
+
+mod api;
+mod cascade;
+mod dashboard;
+mod evaluation_api;
+mod http;
+mod import;
+mod reminders;
+mod reporting;
+mod route_matrix;
