@@ -2,21 +2,18 @@
 //! exactly whom the pages admit, obligations and value histories come back as stored, and the
 //! OpenAPI document is snapshotted.
 
-use crate::reporting_app::{App, Browser, Q1};
+use crate::app::{App, Browser, Q1};
 use chitieu_core::measure::Measure;
-use chitieu_store::{PlanImport, Store as _};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const SEED_000: &[u8] = include_bytes!("../../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
-
 impl App {
     fn report_api(&self) -> String {
-        format!("/api/v1/reports/{}/{Q1}?org={}", self.plan.id, self.office)
+        format!("/api/v1/reports/{}/{Q1}?org={}", self.plan().id, self.office)
     }
 
     fn values_api(&self) -> String {
-        format!("/api/v1/reports/{}/{Q1}/values?org={}", self.plan.id, self.office)
+        format!("/api/v1/reports/{}/{Q1}/values?org={}", self.plan().id, self.office)
     }
 
     /// The office's reporter saves a ratio as a draft through the report form.
@@ -26,36 +23,13 @@ impl App {
         let form = [("version", version.as_str()), (&n, numerator), (&d, denominator), ("hanh-dong", "luu")];
         assert_eq!(reporter.post(&self.form_path(), &form).await.0, StatusCode::SEE_OTHER, "the draft is saved");
     }
-
-    /// Seed 000 (the province's plan), stored beside the commune's; its id.
-    async fn import_seed_000(&self) -> i64 {
-        let plan = chitieu_import::read_plan("000.txt", SEED_000).expect("seed 000 parses");
-        let import = PlanImport {
-            plan: &plan,
-            source_bytes: SEED_000,
-            source_text: std::str::from_utf8(SEED_000).ok(),
-            issuer: None,
-            level: None,
-            parent_key: None,
-            key: None,
-            actor: "test",
-            at: crate::reporting_app::AT,
-        };
-        self.store.import_plan(import).await.expect("import").plan_id
-    }
-}
-
-/// GET `path` and parse the body as JSON (errors are JSON too).
-async fn json(who: &Browser, path: &str) -> (StatusCode, Value) {
-    let (status, body) = who.get(path).await;
-    (status, serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}")))
 }
 
 #[tokio::test]
 async fn every_api_endpoint_answers_401_in_json_without_a_session() {
     let app = App::start().await;
     let anonymous = app.anonymous();
-    let id = app.plan.id;
+    let id = app.plan().id;
     for path in [
         "/api/v1/plans".to_owned(),
         format!("/api/v1/plans/{id}"),
@@ -65,10 +39,10 @@ async fn every_api_endpoint_answers_401_in_json_without_a_session() {
         app.report_api(),
         app.values_api(),
     ] {
-        let (status, body) = json(&anonymous, &path).await;
+        let (status, body) = anonymous.json(&path).await;
         assert_eq!((status, &body["error"]["status"]), (StatusCode::UNAUTHORIZED, &Value::from(401)), "{path}");
     }
-    let (status, doc) = json(&anonymous, "/api/openapi.json").await;
+    let (status, doc) = anonymous.json("/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK, "the document is public");
     assert_eq!(doc["openapi"], "3.1.0");
 }
@@ -91,18 +65,18 @@ async fn a_reporter_of_another_unit_cannot_read_the_offices_report_but_its_monit
     ] {
         let who = app.sign_in(username).await;
         for path in [app.report_api(), app.values_api()] {
-            let (status, body) = json(&who, &path).await;
+            let (status, body) = who.json(&path).await;
             assert_eq!(status, expected, "{username} GET {path}: {body}");
         }
     }
-    let (_, report) = json(&app.sign_in("giamsat").await, &app.report_api()).await;
+    let (_, report) = app.sign_in("giamsat").await.json(&app.report_api()).await;
     assert_eq!((report["status"].as_str(), report["version"].as_i64()), (Some("draft"), Some(1)), "{report}");
     let value = &report["values"][0];
     assert_eq!((value["item_key"].as_str(), value["value"]["numerator"].as_f64()), (Some(item.as_str()), Some(45.0)));
 
-    let (status, _) = json(&reporter, &format!("/api/v1/reports/{}/{Q1}", app.plan.id)).await;
+    let (status, _) = reporter.json(&format!("/api/v1/reports/{}/{Q1}", app.plan().id)).await;
     assert_eq!(status, StatusCode::OK, "the reporter's own unit by default");
-    let (status, body) = json(&reporter, &format!("/api/v1/reports/{}/2026-Q3?org={}", app.plan.id, app.office)).await;
+    let (status, body) = reporter.json(&format!("/api/v1/reports/{}/2026-Q3?org={}", app.plan().id, app.office)).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a report not started: {body}");
 }
 
@@ -114,7 +88,7 @@ async fn the_value_history_lists_every_revision_with_who_and_when() {
     app.save_ratio(&reporter, &item, "45", "50").await;
     app.save_ratio(&reporter, &item, "48", "50").await;
 
-    let (status, history) = json(&app.sign_in("lanhdao").await, &app.values_api()).await;
+    let (status, history) = app.sign_in("lanhdao").await.json(&app.values_api()).await;
     assert_eq!(status, StatusCode::OK, "{history}");
     let revisions: Vec<_> = history["revisions"]
         .as_array()
@@ -124,19 +98,19 @@ async fn the_value_history_lists_every_revision_with_who_and_when() {
         .map(|r| (r["value"]["numerator"].as_f64(), r["saved_by"].as_str(), r["saved_at"].as_str().is_some()))
         .collect();
     assert_eq!(revisions, [(Some(45.0), Some("baocao"), true), (Some(48.0), Some("baocao"), true)], "{history}");
-    let (_, report) = json(&reporter, &app.report_api()).await;
+    let (_, report) = reporter.json(&app.report_api()).await;
     assert_eq!(report["values"][0]["value"]["numerator"].as_f64(), Some(48.0), "the report holds the latest");
 }
 
 #[tokio::test]
 async fn obligations_of_seed_000_for_2026_q2_reach_the_departments_through_their_group_due_on_june_25() {
     let app = App::start().await;
-    let plan = app.import_seed_000().await;
+    let plan = app.import_seed_000(None).await;
     let reader = app.sign_in("baocao-khac").await;
-    let (status, list) = json(&reader, &format!("/api/v1/plans/{plan}/obligations?period=2026-Q2")).await;
+    let (status, list) = reader.json(&format!("/api/v1/plans/{plan}/obligations?period=2026-Q2")).await;
     assert_eq!(status, StatusCode::OK, "{list}");
     assert_eq!(list["period"], "2026-Q2");
-    let (_, registry) = json(&reader, "/api/v1/orgs").await;
+    let (_, registry) = reader.json("/api/v1/orgs").await;
     let departments = registry["groups"]
         .as_array()
         .expect("groups")
@@ -160,7 +134,7 @@ async fn obligations_of_seed_000_for_2026_q2_reach_the_departments_through_their
     assert!(via_group.iter().any(|o| o["org"] == science), "Sở Tài chính is one of them");
 
     for bad in ["2026-Q5", "quý", ""] {
-        let (status, error) = json(&reader, &format!("/api/v1/plans/{plan}/obligations?period={bad}")).await;
+        let (status, error) = reader.json(&format!("/api/v1/plans/{plan}/obligations?period={bad}")).await;
         let message = error["error"]["message"].as_str().unwrap_or_default();
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {error}");
         assert!(message.contains("không hợp lệ") && message.contains("Invalid period"), "{message}");
@@ -170,10 +144,10 @@ async fn obligations_of_seed_000_for_2026_q2_reach_the_departments_through_their
 #[tokio::test]
 async fn the_items_of_a_plan_carry_their_keys_targets_roles_and_resolved_units() {
     let app = App::start().await;
-    let (status, list) = json(&app.sign_in("baocao").await, &format!("/api/v1/plans/{}/items", app.plan.id)).await;
+    let (status, list) = app.sign_in("baocao").await.json(&format!("/api/v1/plans/{}/items", app.plan().id)).await;
     assert_eq!(status, StatusCode::OK, "{list}");
     let items = list["items"].as_array().expect("items");
-    assert_eq!(items.len(), app.plan.items.len());
+    assert_eq!(items.len(), app.plan().items.len());
     let ratio = app.owed_item(Measure::Ratio).await;
     let item = items.iter().find(|i| i["key"] == ratio.as_str()).expect("the office's ratio item");
     assert_eq!(item["measure"], "ratio");
@@ -191,7 +165,7 @@ async fn the_items_of_a_plan_carry_their_keys_targets_roles_and_resolved_units()
 #[tokio::test]
 async fn the_openapi_document_lists_every_endpoint_and_the_session_cookie() {
     let app = App::start().await;
-    let (status, doc) = json(&app.anonymous(), "/api/openapi.json").await;
+    let (status, doc) = app.anonymous().json("/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(doc["components"]["securitySchemes"]["session"]["name"], "chitieu_session");
     insta::assert_json_snapshot!("openapi", doc);

@@ -4,15 +4,11 @@
 //! narrative (002) and appendix show each other's items, and the departments and communes are
 //! tracked against the due date of their own plans (10/4/2026).
 
-use crate::reporting_app::{App, Browser};
+use crate::app::{App, Browser, SEED_000, SEED_002, SEED_004};
 use chitieu_core::registry::Resolution;
 use chitieu_store::{Level, LinkChoice, LinkStatus, PlanImport, Store as _, StoredPlan};
 use reqwest::StatusCode;
 use serde_json::Value;
-
-const SEED_000: &[u8] = include_bytes!("../../../../fixtures/seeds/000_ba049f6006c8a0fd.txt");
-const SEED_002: &[u8] = include_bytes!("../../../../fixtures/seeds/002_1676413b76eb692c.txt");
-const SEED_004: &[u8] = include_bytes!("../../../../fixtures/seeds/004_b92706629730df53.txt");
 
 /// How a plan enters the store in these tests.
 struct Document<'a> {
@@ -48,14 +44,8 @@ impl App {
     }
 
     async fn province_plan(&self, name: &str, bytes: &[u8]) -> StoredPlan {
-        let doc = Document {
-            name,
-            bytes,
-            issuer: "UBND tỉnh Ninh Bình",
-            parent: None,
-            key: None,
-            at: crate::reporting_app::AT,
-        };
+        let doc =
+            Document { name, bytes, issuer: "UBND tỉnh Ninh Bình", parent: None, key: None, at: crate::app::AT };
         self.store_plan(doc).await
     }
 
@@ -68,7 +58,7 @@ impl App {
             score: 0.9,
             status: LinkStatus::Confirmed,
         };
-        self.store.decide_link(&choice, "giamsat", crate::reporting_app::AT).await.expect("confirm");
+        self.store.decide_link(&choice, "giamsat", crate::app::AT).await.expect("confirm");
     }
 }
 
@@ -103,44 +93,39 @@ fn decision(child: &str, parent_plan: &str, parent: &str, choice: &str, back: &s
         .collect()
 }
 
-async fn json(who: &Browser, path: &str) -> (StatusCode, Value) {
-    let (status, body) = who.get(path).await;
-    (status, serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}")))
-}
-
 #[tokio::test]
 async fn a_monitor_confirms_a_proposed_link_and_htmx_gets_the_decided_row_back() {
     let app = App::start().await;
     let p000 = app.province_plan("000.txt", SEED_000).await;
     let monitor = app.sign_in("giamsat").await;
-    let page = format!("/ke-hoach/{}/lien-ket?cha={}", app.plan.id, p000.id);
+    let page = format!("/ke-hoach/{}/lien-ket?cha={}", app.plan().id, p000.id);
     let (status, body) = monitor.get(&page).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("<h1>Liên kết kế hoạch: PHỤ LỤC MỤC TIÊU CỤ THỂ"), "{body}");
-    let (child, parent) = (key(&app.plan, "V", "6"), key(&p000, "I", "5.6"));
+    let (child, parent) = (key(app.plan(), "V", "6"), key(&p000, "I", "5.6"));
     assert!(body.contains(&format!(r#"name="cha" value="{parent}""#)), "000 5.6 is proposed for V.6");
     assert!(body.contains("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến: Đạt tối thiểu 90%"));
     assert!(body.contains(r#"value="xac-nhan""#) && body.contains("Đã xác nhận 0 liên kết."));
 
     let back = format!("cha={}", p000.id);
     let confirm = decision(&child, &p000.key, &parent, "xac-nhan", &back);
-    let row = decide(&monitor, app.plan.id, &confirm, true).await;
+    let row = decide(&monitor, app.plan().id, &confirm, true).await;
     assert_eq!(row.status(), StatusCode::OK);
     let row = row.text().await.expect("row");
     assert!(row.trim_start().starts_with("<tr") && !row.contains("<html"), "only the row: {row}");
     assert!(row.contains("<strong>Đã xác nhận</strong>") && row.contains(r#"value="hoan-tac""#), "{row}");
-    let stored = app.store.link_decisions(&app.plan.key).await.expect("decisions");
+    let stored = app.store.link_decisions(&app.plan().key).await.expect("decisions");
     assert_eq!(stored.len(), 1);
     assert_eq!((stored[0].status, stored[0].decided_by.as_deref()), (LinkStatus::Confirmed, Some("giamsat")));
     assert_eq!((stored[0].child_item.as_str(), stored[0].parent_item.as_str()), (child.as_str(), parent.as_str()));
 
     let reject = decision(&child, &p000.key, &parent, "bac-bo", &back);
-    let plain = decide(&monitor, app.plan.id, &reject, false).await;
+    let plain = decide(&monitor, app.plan().id, &reject, false).await;
     assert_eq!(plain.status(), StatusCode::SEE_OTHER, "without htmx the browser goes back to the page");
     assert_eq!(plain.headers()["location"], page.as_str());
     let (_, body) = monitor.get(&page).await;
     assert!(body.contains("Đã bác bỏ"));
-    let (_, api) = json(&monitor, &format!("/api/v1/plans/{}/links?parents={}", app.plan.id, p000.id)).await;
+    let (_, api) = monitor.json(&format!("/api/v1/plans/{}/links?parents={}", app.plan().id, p000.id)).await;
     let v6 = api["links"].as_array().expect("links").iter().find(|l| l["from"] == child.as_str()).expect("V.6");
     assert_eq!(v6["from_code"], "V.6");
     let candidate = v6["to"].as_array().expect("to").iter().find(|t| t["key"] == parent.as_str()).expect("5.6");
@@ -154,9 +139,9 @@ async fn a_monitor_confirms_a_proposed_link_and_htmx_gets_the_decided_row_back()
 async fn everyone_signed_in_reads_the_links_but_only_monitors_leaders_and_admins_decide() {
     let app = App::start().await;
     let p000 = app.province_plan("000.txt", SEED_000).await;
-    let (child, parent) = (key(&app.plan, "I", "1"), key(&p000, "I", "2.1"));
+    let (child, parent) = (key(app.plan(), "I", "1"), key(&p000, "I", "2.1"));
     let fields = decision(&child, &p000.key, &parent, "xac-nhan", "");
-    let page = format!("/ke-hoach/{}/lien-ket?cha={}", app.plan.id, p000.id);
+    let page = format!("/ke-hoach/{}/lien-ket?cha={}", app.plan().id, p000.id);
     for (user, decides) in
         [("admin", true), ("lanhdao", true), ("giamsat-khac", true), ("baocao", false), ("duyet", false)]
     {
@@ -165,24 +150,24 @@ async fn everyone_signed_in_reads_the_links_but_only_monitors_leaders_and_admins
         assert_eq!(status, StatusCode::OK, "{user} reads");
         assert_eq!(body.contains(r#"value="xac-nhan""#), decides, "{user}: decision buttons");
         let expected = if decides { StatusCode::SEE_OTHER } else { StatusCode::FORBIDDEN };
-        assert_eq!(decide(&who, app.plan.id, &fields, false).await.status(), expected, "{user} decides");
+        assert_eq!(decide(&who, app.plan().id, &fields, false).await.status(), expected, "{user} decides");
     }
     let anonymous = app.anonymous();
     assert_eq!(anonymous.get(&page).await.0, StatusCode::SEE_OTHER, "to the sign-in page");
-    let id = app.plan.id;
+    let id = app.plan().id;
     for path in [
         format!("/api/v1/plans/{id}/links"),
         format!("/api/v1/plans/{id}/checks"),
         format!("/api/v1/plans/{id}/subplans"),
     ] {
-        let (status, body) = json(&anonymous, &path).await;
+        let (status, body) = anonymous.json(&path).await;
         assert_eq!((status, &body["error"]["status"]), (StatusCode::UNAUTHORIZED, &Value::from(401)), "{path}");
     }
     let reader = app.sign_in("baocao").await;
-    let (status, body) = json(&reader, &format!("/api/v1/plans/{id}/links?parents=abc")).await;
+    let (status, body) = reader.json(&format!("/api/v1/plans/{id}/links?parents=abc")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body["error"]["message"].as_str().expect("message").contains("\"abc\""));
-    let (status, _) = json(&reader, &format!("/api/v1/plans/{id}/links?parents={id}")).await;
+    let (status, _) = reader.json(&format!("/api/v1/plans/{id}/links?parents={id}")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a plan is not its own parent");
 }
 
@@ -199,8 +184,8 @@ async fn the_consistency_page_lists_a_weaker_target_and_the_assigned_items_nothi
         bytes: amended.as_bytes(),
         issuer: "Xã Gia Viễn (mẫu)",
         parent: None,
-        key: Some(&app.plan.key),
-        at: crate::reporting_app::AT,
+        key: Some(&app.plan().key),
+        at: crate::app::AT,
     };
     let v2 = app.store_plan(doc).await;
     assert_eq!(v2.version, 2);
@@ -216,7 +201,7 @@ async fn the_consistency_page_lists_a_weaker_target_and_the_assigned_items_nothi
     assert!(body.contains("Chưa có mục thực hiện (") && body.contains("Mục 1.1 «Tỷ lệ nhiệm vụ Chính phủ"));
     assert!(!body.contains("Mục 5.6 «"), "5.6 is carried out by V.6");
 
-    let (_, checks) = json(&leader, &format!("/api/v1/plans/{}/checks?parents={}", v2.id, p000.id)).await;
+    let (_, checks) = leader.json(&format!("/api/v1/plans/{}/checks?parents={}", v2.id, p000.id)).await;
     let findings = checks["findings"].as_array().expect("findings");
     let weaker = findings.iter().find(|f| f["kind"] == "weaker_target").expect("a weaker target");
     assert_eq!((&weaker["child_target"], &weaker["parent_target"]), (&Value::from("≥ 60%"), &Value::from("≥ 75%")));
@@ -234,7 +219,7 @@ async fn the_narrative_and_its_appendix_show_each_others_items_and_the_commune_w
     let p000 = app.province_plan("000.txt", SEED_000).await;
     let p002 = app.province_plan("002.txt", SEED_002).await;
     app.confirm(&p002, &key(&p002, "2.5", "6"), &p000, &key(&p000, "I", "5.6")).await;
-    app.confirm(&app.plan, &key(&app.plan, "V", "6"), &p000, &key(&p000, "I", "5.6")).await;
+    app.confirm(app.plan(), &key(app.plan(), "V", "6"), &p000, &key(&p000, "I", "5.6")).await;
     let reader = app.sign_in("baocao").await;
     let (_, appendix) = reader.get(&format!("/ke-hoach/{}", p000.id)).await;
     assert!(appendix.contains("Cũng tại mục 2.5.6 của «KẾ HOẠCH Chuyển đổi số tỉnh Ninh Bình năm 2026»"), "{appendix}");
@@ -242,9 +227,9 @@ async fn the_narrative_and_its_appendix_show_each_others_items_and_the_commune_w
     let (_, narrative) = reader.get(&format!("/ke-hoach/{}", p002.id)).await;
     assert!(narrative.contains("Cũng tại mục 5.6 của «PHỤ LỤC 1: Phân công phụ trách"), "{narrative}");
     assert!(narrative.contains("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến: Đạt tối thiểu 90% — ≥ 90%"));
-    let (_, commune) = reader.get(&format!("/ke-hoach/{}", app.plan.id)).await;
+    let (_, commune) = reader.get(&format!("/ke-hoach/{}", app.plan().id)).await;
     assert!(commune.contains("Thực hiện mục 5.6 của «PHỤ LỤC 1: Phân công phụ trách"), "{commune}");
-    assert!(commune.contains(&format!("/ke-hoach/{}/lien-ket", app.plan.id)), "the cascade pages are linked");
+    assert!(commune.contains(&format!("/ke-hoach/{}/lien-ket", app.plan().id)), "the cascade pages are linked");
 }
 
 #[tokio::test]
@@ -279,7 +264,7 @@ async fn departments_and_communes_are_tracked_against_the_due_date_of_their_own_
     let (_, body) = reader.get(&page).await;
     assert!(body.contains("Quá hạn, chưa ban hành") && body.contains("Ban hành trễ hạn"));
     assert!(body.contains("Đã có 2 đơn vị ban hành; "), "{body}");
-    let (_, api) = json(&reader, &format!("/api/v1/plans/{}/subplans", p002.id)).await;
+    let (_, api) = reader.json(&format!("/api/v1/plans/{}/subplans", p002.id)).await;
     assert_eq!((&api["due"], &api["as_of"]), (&Value::from("2026-04-10"), &Value::from("2026-05-09")));
     let units = api["units"].as_array().expect("units");
     let state_of = |name: &str| units.iter().find(|u| u["name"] == name).map(|u| u["state"].clone());

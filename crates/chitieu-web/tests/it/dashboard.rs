@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::reporting_app::{App, Browser};
+use crate::app::{App, Browser, SEED_003};
 use chitieu_core::display::number_vi;
 use chitieu_core::measure::{Direction, Measure};
 use chitieu_core::period::Period;
@@ -51,26 +51,26 @@ async fn commune_unit(app: &App, name: &str) -> OrgId {
 
 /// Saves `values` as `org`'s report for `period` and submits it at `at`.
 async fn send(app: &App, org: OrgId, period: &str, values: &[ValueInput], at: &str) {
-    let key = ReportKey { plan_key: app.plan.key.clone(), period: quarter(period), org };
+    let key = ReportKey { plan_key: app.plan().key.clone(), period: quarter(period), org };
     let saved = app.store.save_values(&key, values, 0, "test", at).await.expect("save");
     app.store.submit_report(saved.report_id, saved.version, "test", at).await.expect("submit");
 }
 
 /// Who owes which item in a period: (item key, unit) pairs.
 async fn owed(app: &App, period: &str) -> BTreeSet<(String, OrgId)> {
-    let obligations = app.store.obligations(app.plan.id, quarter(period)).await.expect("obligations");
+    let obligations = app.store.obligations(app.plan().id, quarter(period)).await.expect("obligations");
     obligations.into_iter().map(|o| (o.item_key, o.org)).collect()
 }
 
 /// The best value of every item `org` owes.
 async fn best_values(app: &App, org: OrgId, period: &str) -> Vec<ValueInput> {
     let owed = owed(app, period).await;
-    app.plan.items.iter().filter(|i| owed.contains(&(i.key.clone(), org))).map(best).collect()
+    app.plan().items.iter().filter(|i| owed.contains(&(i.key.clone(), org))).map(best).collect()
 }
 
 fn section_of(app: &App, item_key: &str) -> String {
-    let position = app.plan.items.iter().position(|i| i.key == item_key).expect("item");
-    app.plan.plan.items[position].section.clone().unwrap_or_default()
+    let position = app.plan().items.iter().position(|i| i.key == item_key).expect("item");
+    app.plan().plan.items[position].section.clone().unwrap_or_default()
 }
 
 fn decode(text: &str) -> String {
@@ -127,7 +127,7 @@ async fn the_overview_counts_statuses_by_section_as_the_reports_entered_imply() 
         if sent.contains(org) { counts.1 += 1 } else { counts.2 += 1 }
     }
     let leader = app.sign_in("lanhdao").await;
-    let html = page(&leader, &format!("/tong-quan/{}?ky={Q1}", app.plan.id)).await;
+    let html = page(&leader, &format!("/tong-quan/{}?ky={Q1}", app.plan().id)).await;
     assert!(html.contains("Quý I/2026") && html.contains("05/04/2026"), "period and day of judgement");
     let rows = table(&html, "list counts");
     let header = &rows[0];
@@ -163,7 +163,7 @@ async fn the_overview_counts_statuses_by_section_as_the_reports_entered_imply() 
     assert_eq!(from_chart, from_table);
     assert!(html.contains("/static/chart-4.5.1.umd.min.js") && html.contains("/static/charts.js?v="));
     for export in ["xlsx", "pdf"] {
-        assert!(html.contains(&format!("/bao-cao-tong-hop/{}/{Q1}.{export}", app.plan.id)), "{export} export link");
+        assert!(html.contains(&format!("/bao-cao-tong-hop/{}/{Q1}.{export}", app.plan().id)), "{export} export link");
     }
 }
 
@@ -185,7 +185,7 @@ async fn a_unit_that_did_not_report_and_one_that_reported_late_are_laggards_and_
         *unreported.entry(*org).or_default() += 1;
     }
     let monitor = app.sign_in("giamsat").await;
-    let html = page(&monitor, &format!("/tong-quan/{}?ky={Q1}", app.plan.id)).await;
+    let html = page(&monitor, &format!("/tong-quan/{}?ky={Q1}", app.plan().id)).await;
     let laggards = table(&html, "list laggards");
     let row_of = |id: OrgId| laggards.iter().find(|r| r[0] == names[&id]);
     let office = row_of(app.office).expect("the late office is a laggard");
@@ -195,7 +195,7 @@ async fn a_unit_that_did_not_report_and_one_that_reported_late_are_laggards_and_
     let row = row_of(*silent).expect("a silent unit is a laggard");
     assert_eq!((row[1].as_str(), row[2].clone()), ("Chưa nộp", count.to_string()));
     assert_eq!(laggards[1][2], count.to_string(), "the worst first");
-    let link = format!("/don-vi/{silent}?ke-hoach={}&#38;ky={Q1}", app.plan.id);
+    let link = format!("/don-vi/{silent}?ke-hoach={}&#38;ky={Q1}", app.plan().id);
     assert!(html.contains(&link), "a link to its scorecard");
 
     let reporting = table(&html, "list reporting");
@@ -209,7 +209,7 @@ async fn the_heat_map_filters_by_section_and_kind_of_unit() {
     let (app, _) = after_the_first_quarter().await;
     let owed = owed(&app, Q1).await;
     let reporter = app.sign_in("baocao").await;
-    let base = format!("/ban-do-nhiet/{}?ky={Q1}", app.plan.id);
+    let base = format!("/ban-do-nhiet/{}?ky={Q1}", app.plan().id);
     let codes = |html: &str| -> Vec<String> { table(html, "heatmap")[0][1..].to_vec() };
     let all = codes(&page(&reporter, &base).await);
     assert!(all.iter().any(|c| c.starts_with("I.")) && all.iter().any(|c| c.starts_with("II.")), "{all:?}");
@@ -248,7 +248,7 @@ async fn the_indicator_page_lists_each_periods_pooled_value_and_charts_it_agains
     let economy = commune_unit(&app, "Phòng Kinh tế").await;
     let owed = owed(&app, Q1).await;
     let item = app
-        .plan
+        .plan()
         .items
         .iter()
         .find(|i| {
@@ -270,7 +270,7 @@ async fn the_indicator_page_lists_each_periods_pooled_value_and_charts_it_agains
     app.clock.advance(chrono::Duration::days(120));
 
     let viewer = app.sign_in("giamsat-khac").await;
-    let path = format!("/chi-tieu/{}/{}?ky=2026-Q2", app.plan.id, encode(&item.key));
+    let path = format!("/chi-tieu/{}/{}?ky=2026-Q2", app.plan().id, encode(&item.key));
     let html = page(&viewer, &path).await;
     let pooled =
         |n: f64, d: f64| format!("{}/{} ({}%)", number_vi(n), number_vi(d), number_vi((n / d * 1000.0).round() / 10.0));
@@ -294,9 +294,9 @@ async fn the_indicator_page_lists_each_periods_pooled_value_and_charts_it_agains
     let office = by_unit.iter().find(|r| r[0] == office_name).expect("the office's line");
     assert_eq!(office[1], "95/100 (95%)");
 
-    let (status, _) = viewer.get(&format!("/chi-tieu/{}/khong-co?ky=2026-Q2", app.plan.id)).await;
+    let (status, _) = viewer.get(&format!("/chi-tieu/{}/khong-co?ky=2026-Q2", app.plan().id)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, body) = viewer.get(&format!("/chi-tieu/{}/{}?ky=quý-9", app.plan.id, encode(&item.key))).await;
+    let (status, body) = viewer.get(&format!("/chi-tieu/{}/{}?ky=quý-9", app.plan().id, encode(&item.key))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("Kỳ"), "{body}");
 }
@@ -317,7 +317,7 @@ fn encode(text: &str) -> String {
 #[tokio::test]
 async fn reporters_read_their_own_units_scorecard_only_and_every_role_reads_the_overview() {
     let (app, economy) = after_the_first_quarter().await;
-    let plan = app.plan.id;
+    let plan = app.plan().id;
     let own = format!("/don-vi/{}?ke-hoach={plan}&ky={Q1}", app.office);
     let other = format!("/don-vi/{economy}?ke-hoach={plan}&ky={Q1}");
     let expected = [
@@ -353,8 +353,6 @@ async fn reporters_read_their_own_units_scorecard_only_and_every_role_reads_the_
     assert!(overview.contains(&format!("/don-vi/{}?", app.office)), "a link to its own");
 }
 
-const SEED_003: &[u8] = include_bytes!("../../../../fixtures/seeds/003_683dc05f664d02ec.txt");
-
 #[tokio::test]
 async fn a_multi_year_target_shows_its_trajectory_by_open_sdgs_progress_measure() {
     let app = App::start().await;
@@ -368,7 +366,7 @@ async fn a_multi_year_target_shows_its_trajectory_by_open_sdgs_progress_measure(
         parent_key: None,
         key: None,
         actor: "test",
-        at: crate::reporting_app::AT,
+        at: crate::app::AT,
     };
     let plan_id = app.store.import_plan(import).await.expect("import").plan_id;
     let stored = app.store.plan(plan_id).await.expect("plan");

@@ -1,7 +1,7 @@
 //! Black-box tests of the evaluation API for the provincial IOC: verdicts, roll-ups and the
 //! ranking of a plan and period, as JSON and CSV, judged from reports sent through the store.
 
-use crate::reporting_app::{App, Browser, Q1};
+use crate::app::{App, Q1};
 use chitieu_core::measure::Measure;
 use chitieu_core::period::Period;
 use chitieu_store::{ReportKey, Store as _, ValueInput};
@@ -11,8 +11,8 @@ use serde_json::Value;
 /// A ratio item of the plan that at least two units owe in Q1, and two of those units.
 async fn shared_ratio_item(app: &App) -> (String, i64, i64) {
     let period = Period::parse(Q1).expect("Q1");
-    let owed = app.store.obligations(app.plan.id, period).await.expect("obligations");
-    for item in app.plan.items.iter().filter(|i| i.measure == Measure::Ratio) {
+    let owed = app.store.obligations(app.plan().id, period).await.expect("obligations");
+    for item in app.plan().items.iter().filter(|i| i.measure == Measure::Ratio) {
         let mut orgs: Vec<i64> = owed.iter().filter(|o| o.item_key == item.key).map(|o| o.org).collect();
         orgs.dedup();
         if let [first, second, ..] = orgs.as_slice() {
@@ -24,7 +24,7 @@ async fn shared_ratio_item(app: &App) -> (String, i64, i64) {
 
 /// A unit saves one ratio and sends its report (on time: the clock is 10/03/2026).
 async fn send_ratio(app: &App, org: i64, item: &str, numerator: f64, denominator: f64) {
-    let key = ReportKey { plan_key: app.plan.key.clone(), period: Period::parse(Q1).expect("Q1"), org };
+    let key = ReportKey { plan_key: app.plan().key.clone(), period: Period::parse(Q1).expect("Q1"), org };
     let value = ValueInput {
         item_key: item.to_owned(),
         numerator: Some(numerator),
@@ -32,13 +32,8 @@ async fn send_ratio(app: &App, org: i64, item: &str, numerator: f64, denominator
         comment: Some("Số liệu quý I".into()),
         ..ValueInput::default()
     };
-    let saved = app.store.save_values(&key, &[value], 0, "baocao", crate::reporting_app::AT).await.expect("save");
-    app.store.submit_report(saved.report_id, saved.version, "duyet", crate::reporting_app::AT).await.expect("submit");
-}
-
-async fn json(who: &Browser, path: &str) -> (StatusCode, Value) {
-    let (status, body) = who.get(path).await;
-    (status, serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}")))
+    let saved = app.store.save_values(&key, &[value], 0, "baocao", crate::app::AT).await.expect("save");
+    app.store.submit_report(saved.report_id, saved.version, "duyet", crate::app::AT).await.expect("submit");
 }
 
 #[tokio::test]
@@ -48,9 +43,9 @@ async fn the_roll_up_pools_numerators_and_denominators_not_percentages() {
     send_ratio(&app, first, &item, 1.0, 2.0).await;
     send_ratio(&app, second, &item, 90.0, 100.0).await;
     let leader = app.sign_in("lanhdao").await;
-    let id = app.plan.id;
+    let id = app.plan().id;
 
-    let (status, rollups) = json(&leader, &format!("/api/v1/plans/{id}/rollups?period={Q1}")).await;
+    let (status, rollups) = leader.json(&format!("/api/v1/plans/{id}/rollups?period={Q1}")).await;
     assert_eq!(status, StatusCode::OK, "{rollups}");
     let line = rollups.as_array().expect("a list").iter().find(|r| r["item_key"] == item.as_str()).expect("the item");
     assert_eq!((line["numerator"].as_f64(), line["denominator"].as_f64()), (Some(91.0), Some(102.0)));
@@ -59,7 +54,7 @@ async fn the_roll_up_pools_numerators_and_denominators_not_percentages() {
     assert_eq!(line["pooled"], 2);
     assert!(line["units"].as_u64().expect("units") >= 2);
 
-    let (status, verdicts) = json(&leader, &format!("/api/v1/plans/{id}/evaluation?period={Q1}")).await;
+    let (status, verdicts) = leader.json(&format!("/api/v1/plans/{id}/evaluation?period={Q1}")).await;
     assert_eq!(status, StatusCode::OK);
     let mine: Vec<&Value> = verdicts
         .as_array()
@@ -74,7 +69,7 @@ async fn the_roll_up_pools_numerators_and_denominators_not_percentages() {
         assert_eq!(line["status"], "not_reported", "not due until 25/03/2026: {line}");
     }
 
-    let (status, ranking) = json(&leader, &format!("/api/v1/plans/{id}/ranking?period={Q1}")).await;
+    let (status, ranking) = leader.json(&format!("/api/v1/plans/{id}/ranking?period={Q1}")).await;
     assert_eq!(status, StatusCode::OK);
     let places = ranking.as_array().expect("a list");
     assert!(places.len() >= 2);
@@ -96,7 +91,7 @@ async fn the_ioc_gets_csv_with_a_header_and_bad_requests_get_clear_errors() {
     let (item, first, _) = shared_ratio_item(&app).await;
     send_ratio(&app, first, &item, 3.0, 4.0).await;
     let monitor = app.sign_in("giamsat").await;
-    let id = app.plan.id;
+    let id = app.plan().id;
 
     let response = monitor
         .client
@@ -122,14 +117,14 @@ async fn the_ioc_gets_csv_with_a_header_and_bad_requests_get_clear_errors() {
         ("format=csv".to_owned(), StatusCode::BAD_REQUEST),
         ("period=2026-Q9".to_owned(), StatusCode::BAD_REQUEST),
     ] {
-        let (status, error) = json(&monitor, &format!("/api/v1/plans/{id}/rollups?{query}")).await;
+        let (status, error) = monitor.json(&format!("/api/v1/plans/{id}/rollups?{query}")).await;
         assert_eq!(status, expected, "{query}: {error}");
         assert!(error["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
-    let (status, _) = json(&monitor, &format!("/api/v1/plans/999999/ranking?period={Q1}")).await;
+    let (status, _) = monitor.json(&format!("/api/v1/plans/999999/ranking?period={Q1}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     for path in ["evaluation", "rollups", "ranking"] {
-        let (status, _) = json(&app.anonymous(), &format!("/api/v1/plans/{id}/{path}?period={Q1}")).await;
+        let (status, _) = app.anonymous().json(&format!("/api/v1/plans/{id}/{path}?period={Q1}")).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
     }
 }
@@ -143,7 +138,7 @@ async fn the_consolidated_report_downloads_as_xlsx_and_pdf_with_the_sent_values(
     send_ratio(&app, first, &item, 1.0, 2.0).await;
     send_ratio(&app, second, &item, 90.0, 100.0).await;
     let leader = app.sign_in("lanhdao").await;
-    let id = app.plan.id;
+    let id = app.plan().id;
     let get = |path: String| {
         let client = leader.client.clone();
         let url = format!("{}{path}", app.base);
@@ -166,7 +161,7 @@ async fn the_consolidated_report_downloads_as_xlsx_and_pdf_with_the_sent_values(
     assert!(numbers.contains(&90.0), "the second unit's 90/100");
     assert!(numbers.iter().any(|n| (n - 91.0 / 102.0 * 100.0).abs() < 1e-9), "the roll-up pools the sums");
     let texts: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
-    assert!(texts.iter().any(|c| c.contains(&app.plan.plan.title)), "the plan's title heads the sheet");
+    assert!(texts.iter().any(|c| c.contains(&app.plan().plan.title)), "the plan's title heads the sheet");
 
     let (status, kind, bytes) = get(format!("/bao-cao-tong-hop/{id}/{Q1}.pdf")).await;
     assert_eq!((status, kind.as_deref()), (StatusCode::OK, Some("application/pdf")));
@@ -186,15 +181,15 @@ async fn one_indicator_is_read_across_plans_by_its_code() {
     let (item, first, second) = shared_ratio_item(&app).await;
     send_ratio(&app, first, &item, 1.0, 2.0).await;
     send_ratio(&app, second, &item, 90.0, 100.0).await;
-    let position = app.plan.items.iter().position(|i| i.key == item).expect("item");
-    let bare = app.plan.plan.items[position].code.clone().expect("the item has a code");
-    let section = app.plan.plan.items[position].section.clone().expect("the item is in a section");
+    let position = app.plan().items.iter().position(|i| i.key == item).expect("item");
+    let bare = app.plan().plan.items[position].code.clone().expect("the item has a code");
+    let section = app.plan().plan.items[position].section.clone().expect("the item is in a section");
     let code = format!("{section}.{bare}");
     let leader = app.sign_in("lanhdao").await;
     // Codes are letters, digits and dots: safe in a path as they are.
     let encoded = &code;
 
-    let (status, body) = json(&leader, &format!("/api/v1/indicators/{encoded}?period={Q1}")).await;
+    let (status, body) = leader.json(&format!("/api/v1/indicators/{encoded}?period={Q1}")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!((body["code"].as_str(), body["plans"].as_u64()), (Some(code.as_str()), Some(1)));
     let values = body["values"].as_array().expect("values");
@@ -204,12 +199,12 @@ async fn one_indicator_is_read_across_plans_by_its_code() {
     assert!((pooled - 91.0 / 102.0 * 100.0).abs() < 1e-9, "{pooled}");
 
     let kind = values.iter().find(|v| v["org"] == first).expect("first")["org_kind"].as_str().expect("kind").to_owned();
-    let (_, only) = json(&leader, &format!("/api/v1/indicators/{encoded}?period={Q1}&kind={kind}")).await;
+    let (_, only) = leader.json(&format!("/api/v1/indicators/{encoded}?period={Q1}&kind={kind}")).await;
     assert!(only["values"].as_array().expect("values").iter().all(|v| v["org_kind"] == kind.as_str()));
-    let (status, _) = json(&leader, &format!("/api/v1/indicators/{encoded}?period={Q1}&kind=planet")).await;
+    let (status, _) = leader.json(&format!("/api/v1/indicators/{encoded}?period={Q1}&kind=planet")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, _) = json(&leader, &format!("/api/v1/indicators/XYZ.99?period={Q1}")).await;
+    let (status, _) = leader.json(&format!("/api/v1/indicators/XYZ.99?period={Q1}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, error) = json(&leader, &format!("/api/v1/indicators/{bare}?period={Q1}")).await;
+    let (status, error) = leader.json(&format!("/api/v1/indicators/{bare}?period={Q1}")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "\"{bare}\" numbers an item in several sections: {error}");
 }

@@ -1,7 +1,8 @@
 //! chitieu-web's integration tests, one binary: the real router on 127.0.0.1:0 over a fresh
-//! SQLite database, driven over HTTP by browsers signed in as each role.
+//! SQLite database, driven over HTTP by browsers signed in as each role, through one harness
+//! (`app`) and a test SMTP server (`smtp_server`).
 
-mod reporting_app;
+mod app;
 mod smtp_server;
 
 mod api;

@@ -2,7 +2,7 @@
 //! monitor approves or returns it, two editors never overwrite each other, locked periods and
 //! evidence files hold their rules, and every route admits exactly the roles it should.
 
-use crate::reporting_app::{App, Q1};
+use crate::app::{App, Q1};
 use chitieu_core::measure::Measure;
 use chitieu_store::Store as _;
 use reqwest::StatusCode;
@@ -10,24 +10,18 @@ use reqwest::StatusCode;
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 
 /// Saves a ratio value as a draft with the version the form shows.
-async fn save_ratio(
-    app: &App,
-    who: &crate::reporting_app::Browser,
-    item: &str,
-    n: &str,
-    d: &str,
-) -> (StatusCode, String) {
+async fn save_ratio(app: &App, who: &crate::app::Browser, item: &str, n: &str, d: &str) -> (StatusCode, String) {
     let version = who.form_version(&app.form_path()).await;
     let (tu, mau) = (format!("tu|{item}"), format!("mau|{item}"));
     who.post(&app.form_path(), &[("version", &version), (&tu, n), (&mau, d), ("hanh-dong", "luu")]).await
 }
 
-async fn submit(app: &App, who: &crate::reporting_app::Browser) -> (StatusCode, String) {
+async fn submit(app: &App, who: &crate::app::Browser) -> (StatusCode, String) {
     let version = who.form_version(&app.form_path()).await;
     who.post(&app.form_path(), &[("version", &version), ("hanh-dong", "gui")]).await
 }
 
-async fn review(app: &App, who: &crate::reporting_app::Browser, choice: &str, comment: &str) -> (StatusCode, String) {
+async fn review(app: &App, who: &crate::app::Browser, choice: &str, comment: &str) -> (StatusCode, String) {
     let id = app.report_id().await;
     let version = app.store.report(id).await.expect("report").head.version.to_string();
     who.post(&format!("/duyet/{id}"), &[("version", &version), ("quyet-dinh", choice), ("nhan-xet", comment)]).await
@@ -117,7 +111,7 @@ async fn a_locked_period_refuses_saves_until_it_is_unlocked() {
     let reporter = app.sign_in("baocao").await;
     save_ratio(&app, &reporter, &item, "1", "2").await;
     let admin = app.sign_in("admin").await;
-    let plan = app.plan.id.to_string();
+    let plan = app.plan().id.to_string();
     let lock = [("ke-hoach", plan.as_str()), ("ky", Q1), ("hanh-dong", "khoa")];
     assert_eq!(reporter.post("/ky-bao-cao", &lock).await.0, StatusCode::FORBIDDEN);
     assert_eq!(admin.post("/ky-bao-cao", &lock).await.0, StatusCode::SEE_OTHER);

@@ -1,7 +1,7 @@
 //! The roles × routes matrix: for every route of the app, which roles may read it and which
 //! may write through it (the status each account gets), with a submitted report in place.
 
-use crate::reporting_app::{ACCOUNTS, App, Browser};
+use crate::app::{ACCOUNTS, App, Browser};
 use chitieu_core::measure::Measure;
 use chitieu_store::{NewEvidence, Store as _, ValueInput};
 
@@ -35,22 +35,22 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let app = App::start().await;
     let item = app.owed_item(Measure::Ratio).await;
     let key = chitieu_store::ReportKey {
-        plan_key: app.plan.key.clone(),
-        period: chitieu_core::period::Period::parse(crate::reporting_app::Q1).expect("Q1"),
+        plan_key: app.plan().key.clone(),
+        period: chitieu_core::period::Period::parse(crate::app::Q1).expect("Q1"),
         org: app.office,
     };
-    let position = app.plan.items.iter().position(|i| i.key == item).expect("the item");
-    let stored = &app.plan.plan.items[position];
+    let position = app.plan().items.iter().position(|i| i.key == item).expect("the item");
+    let stored = &app.plan().plan.items[position];
     let code =
         format!("{}.{}", stored.section.as_deref().unwrap_or_default(), stored.code.as_deref().unwrap_or_default());
     let item_path = item.replace('#', "%23").replace(':', "%3A");
     let value = ValueInput { item_key: item, numerator: Some(1.0), denominator: Some(2.0), ..ValueInput::default() };
-    let saved = app.store.save_values(&key, &[value], 0, "baocao", crate::reporting_app::AT).await.expect("save");
+    let saved = app.store.save_values(&key, &[value], 0, "baocao", crate::app::AT).await.expect("save");
     let pdf = NewEvidence { item_key: "", file_name: "a.pdf", bytes: b"%PDF-1.4\n%%EOF\n" };
-    let file = app.store.add_evidence(saved.report_id, pdf, "baocao", crate::reporting_app::AT).await.expect("pdf").id;
-    app.store.submit_report(saved.report_id, saved.version, "duyet", crate::reporting_app::AT).await.expect("submit");
+    let file = app.store.add_evidence(saved.report_id, pdf, "baocao", crate::app::AT).await.expect("pdf").id;
+    app.store.submit_report(saved.report_id, saved.version, "duyet", crate::app::AT).await.expect("submit");
 
-    let (plan, report) = (app.plan.id, saved.report_id);
+    let (plan, report) = (app.plan().id, saved.report_id);
     let form = app.form_path();
     let upload = app.upload_path();
     let history = format!("/lich-su/{report}");
@@ -59,8 +59,8 @@ async fn every_route_admits_exactly_the_roles_it_should() {
     let plan_json = format!("/api/v1/plans/{plan}");
     let plan_items = format!("/api/v1/plans/{plan}/items");
     let obligations = format!("/api/v1/plans/{plan}/obligations?period=2026-Q1");
-    let report_json = format!("/api/v1/reports/{plan}/{}?org={}", crate::reporting_app::Q1, app.office);
-    let values_json = format!("/api/v1/reports/{plan}/{}/values?org={}", crate::reporting_app::Q1, app.office);
+    let report_json = format!("/api/v1/reports/{plan}/{}?org={}", crate::app::Q1, app.office);
+    let values_json = format!("/api/v1/reports/{plan}/{}/values?org={}", crate::app::Q1, app.office);
     let decide = format!("/duyet/{report}");
     let overview = format!("/tong-quan/{plan}?ky=2026-Q1");
     let heatmap = format!("/ban-do-nhiet/{plan}?ky=2026-Q1");
@@ -146,14 +146,14 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         ("POST", "/nhap-ke-hoach/khong-co", vec![], [IN, NO, IN, IN, NO, NO, NO, NO]),
     ];
     let mut browsers = Vec::new();
-    for (username, _, _) in ACCOUNTS {
-        browsers.push(app.sign_in(username).await);
+    for account in ACCOUNTS {
+        browsers.push(app.sign_in(account.username).await);
     }
     browsers.push(app.anonymous());
     let mut wrong = Vec::new();
     for (method, path, form, expected) in &matrix {
         for ((browser, expected), who) in
-            browsers.iter().zip(expected).zip(ACCOUNTS.iter().map(|a| a.0).chain(["(no session)"]))
+            browsers.iter().zip(expected).zip(ACCOUNTS.iter().map(|a| a.username).chain(["(no session)"]))
         {
             let got = answer(browser, method, path, form).await;
             let admitted = *expected == IN && ![NO, SEE, AUTH].contains(&got);
@@ -163,7 +163,7 @@ async fn every_route_admits_exactly_the_roles_it_should() {
         }
     }
     // Signing in (a wrong password, its own rate-limit key per account) and out, last.
-    for (browser, who) in browsers.iter().zip(ACCOUNTS.iter().map(|a| a.0).chain(["anon"])) {
+    for (browser, who) in browsers.iter().zip(ACCOUNTS.iter().map(|a| a.username).chain(["anon"])) {
         let name = format!("nobody-{who}");
         let got = answer(browser, "POST", "/dang-nhap", &[("username", &name), ("password", "x")]).await;
         let expected = if who == "anon" { NO } else { 401 };
@@ -171,7 +171,7 @@ async fn every_route_admits_exactly_the_roles_it_should() {
             wrong.push(format!("POST /dang-nhap as {who}: {got}, expected {expected}"));
         }
     }
-    for (browser, who) in browsers.iter().zip(ACCOUNTS.iter().map(|a| a.0)) {
+    for (browser, who) in browsers.iter().zip(ACCOUNTS.iter().map(|a| a.username)) {
         let got = answer(browser, "POST", "/dang-xuat", &[]).await;
         if got != SEE {
             wrong.push(format!("POST /dang-xuat as {who}: {got}, expected {SEE}"));
