@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-use crate::command::{ROOT, Running, free_port};
+use crate::command::{ROOT, Running, free_port, wait_for_port};
 
 const PASSWORD: &str = "chitieu-demo";
 
@@ -27,14 +27,6 @@ fn browser_binaries() -> (PathBuf, PathBuf) {
         );
     }
     (find("chromium").expect("chromium on PATH"), find("chromedriver").expect("chromedriver on PATH"))
-}
-
-fn wait_for_port(port: u16, what: &str) {
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(30), "{what} did not open port {port} within 30 s");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// `chitieu demo` on a fresh demo database; returns the process and the app's address.
@@ -58,7 +50,7 @@ fn start_demo(dir: &Path) -> (Running, String) {
         }
     };
     std::thread::spawn(move || lines.for_each(drop));
-    wait_for_port(port, "chitieu demo");
+    wait_for_port(port, "chitieu demo", Duration::from_secs(30));
     (running, address)
 }
 
@@ -147,7 +139,7 @@ async fn a_commune_reports_and_its_monitor_approves_in_chromium() {
             .spawn()
             .expect("chromedriver starts"),
     );
-    wait_for_port(driver_port, "chromedriver");
+    wait_for_port(driver_port, "chromedriver", Duration::from_secs(30));
     let client = chromium(&chromium_path, driver_port, &dir.path().join("profile")).await;
 
     sign_in(&client, &base, "baocao").await;
@@ -236,7 +228,7 @@ async fn chromium_session(dir: &Path) -> (Running, Client) {
             .spawn()
             .expect("chromedriver starts"),
     );
-    wait_for_port(driver_port, "chromedriver");
+    wait_for_port(driver_port, "chromedriver", Duration::from_secs(30));
     (driver, chromium(&chromium_path, driver_port, &dir.join("profile")).await)
 }
 

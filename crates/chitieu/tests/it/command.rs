@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use std::process::{Child, Command, Output};
+use std::time::{Duration, Instant};
 
 /// The workspace root: where `fixtures/` and `scripts/` live, and where the commands run.
 pub const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -27,6 +28,15 @@ impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// Waits until something listens on `port` of 127.0.0.1; fails the test after `limit`.
+pub fn wait_for_port(port: u16, what: &str, limit: Duration) {
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < limit, "{what} did not open port {port} within {} s", limit.as_secs());
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

@@ -11,7 +11,7 @@ use chitieu_core::period::Period;
 use chitieu_core::registry::Resolution;
 use chitieu_store::{ReportKey, Store as _};
 
-use crate::command::{ROOT, Running, free_port};
+use crate::command::{ROOT, Running, free_port, wait_for_port};
 
 fn start(db: &Path, command: &str, port: u16) -> Running {
     let child = Command::new(env!("CARGO_BIN_EXE_chitieu"))
@@ -21,11 +21,7 @@ fn start(db: &Path, command: &str, port: u16) -> Running {
         .stderr(Stdio::null())
         .spawn()
         .expect("chitieu starts");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_mins(1), "chitieu {command} did not listen within 60 s");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_port(port, &format!("chitieu {command}"), Duration::from_mins(1));
     Running(child)
 }
 
