@@ -20,7 +20,7 @@
 //! "24/7", "57-NQ"), follows a label without "%" ("cấp độ 3", "mức 2", "Đề án 06", "năm 2026",
 //! "số 06", "lần thứ 4"), comes before a measure of something else ("15 tuổi", "01 vạn dân",
 //! "4 sao"), is a bare year ("giai đoạn 2022 - 2026", "2026-2030"), or describes the subject
-//! rather than sets a level: after "<noun> có/với" ("hộ có doanh thu trên 1 tỷ đồng", "với tốc
+//! rather than sets a level: after "\<noun> có/với" ("hộ có doanh thu trên 1 tỷ đồng", "với tốc
 //! độ từ 1 Gb/s"), "trên 01 ha", in a share's clause before its "%" ("Tỷ lệ phụ nữ … khám thai
 //! ít nhất 4 lần đạt 90%"); a bare count also after "của", "gồm", "trong", "sau", … or in
 //! brackets. A rate ("Mbps") sets a level after "đạt" or at the end of its clause; an age after
@@ -29,7 +29,7 @@
 //! `unit` is "%" or "‰", a count noun written after the number ("lần", "doanh nghiệp", "xã,
 //! phường", "triệu lượt"), a rate ("Mbps"), with what it is per: written after "/" ("lần/tuần",
 //! "%/năm", "triệu đồng/người/năm"), a per-capita denominator later in the sentence
-//! ("người/vạn dân"), or "mỗi <unit>" before it ("mỗi xã có ít nhất 01 mô hình" → "mô
+//! ("người/vạn dân"), or "mỗi \<unit>" before it ("mỗi xã có ít nhất 01 mô hình" → "mô
 //! hình/xã"). `raw` is the comparator's words, the number(s) and the unit as written ("Đạt tối
 //! thiểu 70%", "≥ 30 doanh nghiệp", "100%"). Text is read clause by clause ("- …" lines, ";").
 //! Several targets each get a `subject` within their clause: the words after "đối với", else

@@ -1,7 +1,7 @@
 //! Workbooks (.xlsx, .xlsm; .xls, .xlsb and .ods through calamine's general reader) into
 //! blocks: every visible worksheet that holds values, in workbook order, laid out by
 //! [`crate::office::sheet`] (lines are sheet row numbers). When several sheets hold values, each
-//! after the first opens with a paragraph "Sheet: <name>" at its first line, so a message's line
+//! after the first opens with a paragraph "Sheet: &lt;name&gt;" at its first line, so a message's line
 //! can be matched with the right sheet. Hidden sheets (often lookup lists) are left out.
 //!
 //! Values as text: whole numbers without ".0" ("100"), other numbers in Rust's shortest form

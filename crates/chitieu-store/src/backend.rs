@@ -74,7 +74,7 @@ impl SqlStore {
         self.backend
     }
 
-    /// The connection pool, for what the [`Store`](crate::Store) does not say: the bench
+    /// The connection pool, for what the store's methods do not say: the bench
     /// command's bare SQL, timed beside the product's answers on the same database.
     pub fn pool(&self) -> &sqlx::AnyPool {
         &self.pool

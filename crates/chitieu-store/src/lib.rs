@@ -5,7 +5,7 @@
 //! One code path serves both backends: sqlx's `Any` driver, the same `$1…$N` SQL, and
 //! migrations per backend that give both the same column types (64-bit integers, doubles,
 //! text times, JSON as text). What truly differs (connection settings, backup) lives in
-//! [`backend`].
+//! `backend`.
 
 mod backend;
 mod bulk;

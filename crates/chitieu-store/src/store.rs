@@ -67,7 +67,7 @@ impl SqlStore {
         self.plan_summaries().await
     }
 
-    /// The plan versions in force ([`PlanStatus::is_current`]): what is owed, judged and
+    /// The plan versions in force ([`crate::PlanStatus::is_current`]): what is owed, judged and
     /// reported against.
     pub async fn current_plans(&self) -> Result<Vec<PlanSummary>> {
         self.current_plan_summaries().await
@@ -361,7 +361,7 @@ impl SqlStore {
     }
 
     /// Claims again the mail of digests of `since` or later that failed, or that a stopped
-    /// server left `sending` before `stale_before`, tried fewer than [`MAX_SEND_ATTEMPTS`] times.
+    /// server left `sending` before `stale_before`, tried fewer than [`crate::MAX_SEND_ATTEMPTS`] times.
     pub async fn retry_mail(
         &self,
         since: chitieu_core::plan::Date,

@@ -5,8 +5,8 @@
 //! "The same thing" is the measured quantity, whatever the level, year or population: the
 //! commune's "≥ 95% hồ sơ TTHC xử lý trực tuyến" is the province's "Tỷ lệ hồ sơ thủ tục hành
 //! chính xử lý trực tuyến: Đạt tối thiểu 90%". So each item is read as the words of its
-//! quantity ([`words`]: target level, numbers and stop words out, abbreviations spelled out,
-//! diacritics folded), weighed as terms ([`vector`]: syllables and neighbouring pairs, rarer
+//! quantity (`words`: target level, numbers and stop words out, abbreviations spelled out,
+//! diacritics folded), weighed as terms (`vector`: syllables and neighbouring pairs, rarer
 //! terms weighing more), and compared by cosine, scaled down when the two items measure
 //! different kinds of quantity (a share against a count) or sit under unrelated headings
 //! (groups are context, never linked). docs/linking.md gives the method, its parameters and

@@ -1,13 +1,13 @@
 //! Scanned pages into [`Page`]s: the page rendered to grey (hayro), binarised, straightened,
 //! its ruling lines found in the pixels, and its text read by Tesseract cell by cell.
 //!
-//! The steps, each in its own module: [`render`] (page → grey image at ~300 dpi, capped in
-//! pixels), [`binary`] (Otsu threshold, local contrast), [`skew`] (angle from projection
-//! profiles, rotation back), [`lines`] (long runs of ink → rules, erased before OCR),
-//! [`cells`] (the regions the rules enclose), [`ocr`] (cells and the rest of the page read by
-//! [`tesseract`], words mapped back to the page). What the Vietnamese model gets wrong is put
-//! right in [`short`] (item numbers and figures read three ways), [`signs`] ("≥"/"≤" told by
-//! the bar under the chevron), [`roman`] (section numerals told by their shape) and [`tones`]
+//! The steps, each in its own module: `render` (page → grey image at ~300 dpi, capped in
+//! pixels), `binary` (Otsu threshold, local contrast), `skew` (angle from projection
+//! profiles, rotation back), `lines` (long runs of ink → rules, erased before OCR),
+//! `cells` (the regions the rules enclose), `ocr` (cells and the rest of the page read by
+//! `tesseract`, words mapped back to the page). What the Vietnamese model gets wrong is put
+//! right in `short` (item numbers and figures read three ways), `signs` ("≥"/"≤" told by
+//! the bar under the chevron), `roman` (section numerals told by their shape) and `tones`
 //! (tone marks against an administrative vocabulary). Words and rules come out in points on
 //! the straightened page.
 
@@ -30,7 +30,7 @@ pub use render::{Raster, render_page};
 pub use tesseract::ocr_available;
 
 /// The skew of a page image in degrees, counter-clockwise positive as seen on screen, within
-/// ±[`skew::MAX_DEGREES`].
+/// ±`skew::MAX_DEGREES`.
 pub fn skew_angle(image: &GrayImage) -> f32 {
     skew::estimate(&binary::Bitmap::from_gray(image, binary::otsu_threshold(image)))
 }

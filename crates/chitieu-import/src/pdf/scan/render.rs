@@ -47,7 +47,7 @@ pub fn fitted_dpi(width: f32, height: f32, dpi: f32) -> Result<f32, ScanError> {
 }
 
 /// Renders `page` (its crop box, /Rotate applied) in grey at `dpi`, or at the lower resolution
-/// [`fitted_dpi`] allows.
+/// `fitted_dpi` allows.
 pub fn render_page(page: &hayro_syntax::page::Page<'_>, dpi: f32) -> Result<Raster, ScanError> {
     let (width, height) = page.render_dimensions();
     let dpi = fitted_dpi(width, height, dpi)?;
