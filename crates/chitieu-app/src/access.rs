@@ -1,6 +1,9 @@
-//! Who may do what with a unit's report, the rules every reporting route applies: reporters
-//! and approvers work on their own unit's reports (only approvers submit), monitors read and
-//! review the reports on items their org monitors, leaders read everything, admins do all.
+//! Who may do what, the rules every page, API route and use case applies, scoped to the user's
+//! place in the org tree: reporters and approvers work on their own unit's reports (only
+//! approvers submit); monitors read and review the reports on items their unit monitors;
+//! leaders read everything; admins do all. Plans belong to their issuer: only its
+//! administrators and monitors, or those above it, import, amend, settle names and decide
+//! links. The one who approves is never the one who entered, submitted, or belongs to the unit.
 
 use chitieu_core::registry::{OrgId, Registry, Resolution};
 use chitieu_store::{Session, SqlStore, UserRole};
